@@ -11,9 +11,11 @@ from pathlib import Path
 from .core import SQLiteDataset, DatasetError, item_filter
 
 # %% auto #0
-__all__ = ['cmd_build', 'cmd_ls', 'cmd_info', 'cmd_cat', 'cmd_export', 'cmd_rm', 'cmd_verify', 'cmd_demo', 'main']
+__all__ = ['cmd_build', 'cmd_ls', 'cmd_info', 'cmd_cat', 'cmd_export', 'cmd_rm', 'cmd_verify', 'cmd_import_wds',
+           'cmd_import_lmdb', 'cmd_export_tar', 'cmd_subset', 'cmd_merge', 'cmd_show', 'cmd_browse', 'cmd_scale',
+           'cmd_demo', 'main']
 
-# %% ../nbs/06_cli.ipynb #b1616665
+# %% ../nbs/06_cli.ipynb #a53a76ec
 def _exts(s): return [e for e in s.split(',') if e] if s else None
 
 def _report(rep, what='failed'):
@@ -62,13 +64,56 @@ def cmd_verify(a):
     print(f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
+def cmd_import_wds(a):
+    "Add the images of WebDataset tar SHARDs (paths, globs, {000..009} ranges) to DB, with their samples' metadata"
+    from fastai_sqlite.importers import add_wds
+    with SQLiteDataset(a.db, create=True) as ds: return _report(ds.add_wds(a.shards, replace=a.replace, progress=not a.quiet))
+
+def cmd_import_lmdb(a):
+    "Add the entries of the LMDB environment ENV to DB (plain key → bytes, or <name>_image / <name>_metadata pairs)"
+    from fastai_sqlite.importers import add_lmdb
+    with SQLiteDataset(a.db, create=True) as ds: return _report(ds.add_lmdb(a.env, a.layout, replace=a.replace, progress=not a.quiet))
+
+def cmd_export_tar(a):
+    "Write the items of DB (or those matching PATTERN / --where) into a tar file, byte-identical"
+    from fastai_sqlite.importers import export_tar
+    return _report(SQLiteDataset(a.db).export_tar(a.dest, a.pattern, a.where, overwrite=a.overwrite, progress=not a.quiet))
+
+def cmd_subset(a):
+    "Copy the items of DB matching PATTERN / --where, with their metadata, into the dataset DEST"
+    from fastai_sqlite.importers import subset
+    return _report(SQLiteDataset(a.db).subset(a.dest, a.pattern, a.where, progress=not a.quiet))
+
+def cmd_merge(a):
+    "Merge the datasets SRC… into DEST; a key present in both with other bytes is skipped, replaced, or fails the merge"
+    from fastai_sqlite.importers import merge
+    return _report(merge(a.dest, *a.srcs, on_conflict=a.on_conflict, progress=not a.quiet))
+
+def cmd_show(a):
+    "Save a grid of images from DB (random, or matching PATTERN / --where) as a PNG"
+    import matplotlib; matplotlib.use('Agg')
+    from fastai_sqlite.explore import show
+    fig, _ = SQLiteDataset(a.db).show(a.n, a.pattern, a.where, seed=a.seed)
+    fig.savefig(a.out); print(f"saved {a.out}")
+
+def cmd_browse(a):
+    "Browse DB in a web browser with datasette (needs the `browse` extra), on 127.0.0.1 only"
+    from fastai_sqlite.explore import browse
+    browse(a.db, a.port, a.host)
+
+def cmd_scale(a):
+    "Build a dataset of --items tiny PNGs streamed into DIR (resumable) and measure it at that size"
+    from fastai_sqlite.scale import scale_run, scale_table
+    res = scale_run(a.dir, a.items, progress=not a.quiet)
+    print(json.dumps(res, indent=2) if a.json else scale_table(res))
+
 def cmd_demo(a):
     "Train a small CNN on scikit-learn's handwritten digits, read from a SQLite dataset built from PNG files"
     from fastai_sqlite.demo import demo
     res = demo(a.dir, epochs=a.epochs)
     return 0 if res['accuracy'] >= 0.9 else 1
 
-# %% ../nbs/06_cli.ipynb #2eb6504f
+# %% ../nbs/06_cli.ipynb #0c43c12e
 def _parser():
     p = argparse.ArgumentParser(prog='fastai-sqlite', description='Keep an image dataset in one SQLite file; train fastai from it.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
@@ -87,10 +132,27 @@ def _parser():
     s.add_argument('--where', help='SQL condition on the items table')
     s = add(cmd_rm); s.add_argument('db'); s.add_argument('keys', nargs='+')
     s = add(cmd_verify); s.add_argument('db'); s.add_argument('--decode', action='store_true', help='fully decode every image')
+    s = add(cmd_import_wds, 'import-wds'); s.add_argument('shards', nargs='+'); s.add_argument('db')
+    s.add_argument('--replace', action='store_true', help='also rewrite items whose bytes changed')
+    s = add(cmd_import_lmdb, 'import-lmdb'); s.add_argument('env'); s.add_argument('db')
+    s.add_argument('--layout', default='auto', choices=['auto', 'plain', 'pairs']); s.add_argument('--replace', action='store_true')
+    s = add(cmd_export_tar, 'export-tar'); s.add_argument('db'); s.add_argument('dest'); s.add_argument('pattern', nargs='?')
+    s.add_argument('--where', help='SQL condition on the items table'); s.add_argument('--overwrite', action='store_true')
+    s = add(cmd_subset); s.add_argument('db'); s.add_argument('dest'); s.add_argument('pattern', nargs='?')
+    s.add_argument('--where', help='SQL condition on the items table')
+    s = add(cmd_merge); s.add_argument('dest'); s.add_argument('srcs', nargs='+')
+    s.add_argument('--on-conflict', default='skip', choices=['skip', 'replace', 'fail'])
+    s = add(cmd_show); s.add_argument('db'); s.add_argument('pattern', nargs='?'); s.add_argument('--where')
+    s.add_argument('-n', type=int, default=9); s.add_argument('--seed', type=int); s.add_argument('--out', default='grid.png')
+    s = add(cmd_browse); s.add_argument('db'); s.add_argument('--port', type=int, default=8001); s.add_argument('--host', default='127.0.0.1')
+    s = add(cmd_scale); s.add_argument('dir'); s.add_argument('--items', type=int, default=10_000_000)
+    s.add_argument('--json', action='store_true')
     s = add(cmd_demo); s.add_argument('--dir', default='fastai-sqlite-demo', help='where to write the PNGs and the .db')
     s.add_argument('--epochs', type=int, default=4)
     for s in sub.choices.values():
-        if s.get_default('func') in (cmd_build, cmd_export, cmd_verify): s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+        if s.get_default('func') in (cmd_build, cmd_export, cmd_verify, cmd_import_wds, cmd_import_lmdb, cmd_export_tar,
+                                     cmd_subset, cmd_merge, cmd_scale):
+            s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     return p
 
 def main(argv=None):
