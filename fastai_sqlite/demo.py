@@ -25,7 +25,7 @@ def write_digits(dest) -> int:
         Image.fromarray(img, mode='L').save(Path(dest)/str(label)/f'{i:04d}.png')
     return len(pixels)
 
-# %% ../nbs/08_demo.ipynb #759f61d5
+# %% ../nbs/08_demo.ipynb #da537e4c
 def tiny_cnn(c_in=1, n_out=10):
     "A small CNN for 28×28 images: three stride-2 conv layers, average pooling, a linear head"
     from fastai.vision.all import ConvLayer, Flatten, nn
@@ -34,7 +34,8 @@ def tiny_cnn(c_in=1, n_out=10):
 
 def demo(workdir='fastai-sqlite-demo', epochs=4, bs=64, seed=42, verbose=True) -> dict:
     "Write the digits as PNGs, build `digits.db` from them, train a small CNN from the database; returns the figures"
-    from fastai.vision.all import ImageDataLoaders, PILImageBW, Resize, Learner, accuracy, set_seed
+    import warnings; warnings.filterwarnings('ignore', category=FutureWarning)  # torch's notes to library authors
+    from fastai.vision.all import ImageDataLoaders, PILImageBW, Resize, Learner, accuracy, set_seed, Callback
     from fastai_sqlite.build import build
     from fastai_sqlite import data  # adds ImageDataLoaders.from_sqlite
     say = print if verbose else (lambda *a: None)
@@ -46,13 +47,17 @@ def demo(workdir='fastai-sqlite-demo', epochs=4, bs=64, seed=42, verbose=True) -
     say(f"built {db}: {rep.added} items, {db.stat().st_size/1e6:.2f} MB, in {build_s:.2f} s")
     set_seed(seed, reproducible=True)
     dls = ImageDataLoaders.from_sqlite(db, valid_pct=0.2, seed=seed, img_cls=PILImageBW, item_tfms=Resize(28), bs=bs)
-    learn = Learner(dls, tiny_cnn(), metrics=accuracy)
+    class EpochLine(Callback):
+        order = 60  # after the Recorder has the epoch's figures
+        def after_epoch(self):
+            tl, vl, acc = self.recorder.values[-1]
+            say(f"epoch {self.epoch + 1}/{self.n_epoch}: train loss {tl:.3f}, valid loss {vl:.3f}, accuracy {acc:.3f}")
+    learn = Learner(dls, tiny_cnn(), metrics=accuracy, cbs=EpochLine())
     t = time.perf_counter()
-    if verbose: learn.fit_one_cycle(epochs, 1e-2)
-    else:
-        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, 1e-2)
+    with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, 1e-2)  # EpochLine says one line per epoch
     train_s = time.perf_counter() - t
-    acc = float(learn.validate()[1])
+    learn.remove_cb(EpochLine)
+    with learn.no_bar(): acc = float(learn.validate()[1])
     res = dict(files=n, items=rep.added, db=str(db), db_bytes=db.stat().st_size, build_s=round(build_s, 2),
                train_s=round(train_s, 1), accuracy=round(acc, 4))
     say(f"\nfiles {n} | database {res['db_bytes']/1e6:.2f} MB | build {build_s:.2f} s | train {train_s:.1f} s "
