@@ -15,19 +15,24 @@ from .core import read_source, BuildReport, page_size_for
 # %% auto #0
 __all__ = ['folder_items', 'tar_items', 'build']
 
-# %% ../nbs/02_build.ipynb #e6d28dce
+# %% ../nbs/02_build.ipynb #9f89b1c2
 def _norm_exts(extensions):
     return None if extensions is None else {('.' + e.lstrip('.')).lower() for e in listify(extensions)}
 
 def folder_items(src, extensions=None):
     "Yield `(key, path, None)` for each file below `src` (or those whose suffix is in `extensions`), in key order"
-    src, exts = Path(src), _norm_exts(extensions)
-    for root, dirs, files in os.walk(src):
+    src, exts, errors = Path(src), _norm_exts(extensions), []
+    for root, dirs, files in os.walk(src, onerror=errors.append):
+        for e in errors:  # a folder that could not be listed is reported, never silently left out
+            yield Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
+        errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
         rel = Path(root).relative_to(src)
         for f in sorted(files):
             if f.startswith('.') or (exts is not None and os.path.splitext(f)[1].lower() not in exts): continue
             yield (rel/f).as_posix(), Path(root)/f, None
+    for e in errors:
+        yield Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
 
 # %% ../nbs/02_build.ipynb #505e540c
 @patch
@@ -88,12 +93,12 @@ def add_labels(self:SQLiteDataset, table, key='key', columns=None) -> dict:
             else: missing.append(k)
     return {'updated': n, 'missing': missing}
 
-# %% ../nbs/02_build.ipynb #5bf7c975
+# %% ../nbs/02_build.ipynb #c6232fa5
 def _page_size(src, extensions, sample=1000):
     "The page size for a new dataset from `src`, from the sizes of (up to `sample` of) its files"
     if not src.is_dir(): return None
     items = itertools.islice(folder_items(src, extensions), sample)
-    return page_size_for([p.stat().st_size for _,p,_ in items if p.is_file()])
+    return page_size_for([p.stat().st_size for _,p,_ in items if isinstance(p, Path) and p.is_file()])
 
 def build(src, db, extensions=None, labels=None, label_key='key', replace=False, progress=True) -> BuildReport:
     "Build (or complete) the dataset `db` from the folder or tar file `src`, with optional labels from a CSV"

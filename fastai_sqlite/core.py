@@ -61,10 +61,35 @@ def check_key(key) -> str:
         if len(part.encode()) > 255: raise ValueError(f"key {key!r}: has a part longer than 255 bytes")
     return key
 
-# %% ../nbs/00_core.ipynb #2359bf85
+# %% ../nbs/00_core.ipynb #2d1763d0
 def _ours(typ, name, tbl):
     return (typ == 'table' and name == TABLE) or (typ == 'index' and tbl == TABLE) or \
            (typ == 'table' and name.startswith('sqlite_stat'))
+
+def _in_wal_mode(path):
+    "Whether the file's header says WAL (bytes 18-19 are 2); only asked after SQLite failed to open the file"
+    try:
+        with open(path, 'rb') as f: return f.read(20)[18:20] == b'\x02\x02'
+    except OSError: return False
+
+def _open_problem(e:sqlite3.DatabaseError, path) -> str:
+    "Say why SQLite could not read the file, from its error code"
+    name = getattr(e, 'sqlite_errorname', '')
+    if name == 'SQLITE_NOTADB': return f"not a SQLite database ({e})"
+    if name.startswith('SQLITE_CORRUPT'): return f"damaged ({e}); `fastai-sqlite verify` tells more"
+    if (name.startswith('SQLITE_READONLY') or name.startswith('SQLITE_CANTOPEN')) and _in_wal_mode(path):
+        return ("is in WAL mode and its folder is read-only, so SQLite cannot open it: open it once with write access "
+                "(e.g. `fastai-sqlite verify`), or copy it with its -wal file to a writable folder")
+    return f"cannot be read ({e})"
+
+def _check_length(con, path):
+    "A copy cut short reads as zeros without an error: compare the file's length with what its header says"
+    wal = Path(f'{path}-wal')
+    if wal.exists() and wal.stat().st_size > 0: return  # the rest may legitimately be in the WAL
+    pages, page_size = (con.execute(f'PRAGMA {p}').fetchone()[0] for p in ('page_count', 'page_size'))
+    size = Path(path).stat().st_size  # stat, not open: opening and closing the file would drop SQLite's locks
+    if size < pages * page_size:
+        raise DatasetError(f"{path}: truncated: {size} bytes, its header says {pages * page_size}; copy it again")
 
 def check_format(con:sqlite3.Connection, path) -> bool:
     "Raise `DatasetError` unless `con` is a dataset this version reads; return True if the file is new and empty"
@@ -72,7 +97,7 @@ def check_format(con:sqlite3.Connection, path) -> bool:
         app_id = con.execute('PRAGMA application_id').fetchone()[0]
         version = con.execute('PRAGMA user_version').fetchone()[0]
         objs = con.execute('SELECT type, name, tbl_name FROM sqlite_schema').fetchall()
-    except sqlite3.DatabaseError as e: raise DatasetError(f"{path}: not a SQLite database ({e})") from None
+    except sqlite3.DatabaseError as e: raise DatasetError(f"{path}: {_open_problem(e, path)}") from None
     if app_id == 0 and not objs: return True
     if app_id != APPLICATION_ID:
         names = ', '.join(n for t,n,_ in objs if t == 'table') or 'none'
@@ -84,6 +109,7 @@ def check_format(con:sqlite3.Connection, path) -> bool:
     if foreign: raise DatasetError(f"{path}: refused, the schema holds objects that are not ours: {', '.join(foreign)}")
     cols = tuple(r[1] for r in con.execute(f'PRAGMA table_info({TABLE})'))
     if cols != COLUMNS: raise DatasetError(f"{path}: table {TABLE!r} has columns {cols}, expected {COLUMNS}")
+    _check_length(con, path)
     return False
 
 # %% ../nbs/00_core.ipynb #649163c3
@@ -275,7 +301,7 @@ class BuildReport:
         s = f"added {self.added}, already present {self.present}, replaced {self.replaced}, failed {len(self.failed)}"
         return '\n'.join([s] + [f"  failed: {reason}" for _,reason in self.failed])
 
-# %% ../nbs/00_core.ipynb #188a1643
+# %% ../nbs/00_core.ipynb #8c7f4135
 @patch
 def _write_con(self:SQLiteDataset):
     "The writer connection: opened on first write, holding the exclusive writer lock"
@@ -318,7 +344,8 @@ def close(self:SQLiteDataset):
         con, self._writer = self._writer, None
         try:
             con.execute('PRAGMA busy_timeout=2000')
-            con.execute('PRAGMA journal_mode=DELETE')  # fails while other processes read: then WAL stays
+            con.execute('PRAGMA wal_checkpoint(TRUNCATE)')  # the main file holds every item even if WAL must stay
+            con.execute('PRAGMA journal_mode=DELETE')  # fails while other processes read: then WAL stays, empty
         except sqlite3.OperationalError: pass
         finally:
             con.close(); os.close(self._lockfd); self._lockfd = None

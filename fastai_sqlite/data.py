@@ -8,8 +8,8 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
            'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter']
 
-# %% ../nbs/01_data.ipynb #4a5d6eed
-import os, re, json
+# %% ../nbs/01_data.ipynb #cbf5c612
+import os, re, json, threading, functools
 from functools import partial
 from itertools import islice
 from pathlib import PurePosixPath
@@ -20,7 +20,7 @@ from fastcore.foundation import L
 from fastai.data.block import DataBlock, CategoryBlock
 from fastai.data.core import DataLoaders
 from fastai.data.transforms import image_extensions, parent_label, RegexLabeller, using_attr, RandomSplitter
-from fastai.vision.core import PILImage
+from fastai.vision.core import PILImage, PILBase
 from fastai.vision.data import ImageBlock, MaskBlock, ImageDataLoaders, SegmentationDataLoaders
 from fastai.distributed import DistributedDL
 from .core import SQLiteDataset
@@ -156,11 +156,32 @@ def get_db_images(path, folders=None, extensions=image_extensions, where:str=Non
     "`DBItem`s of the images (by extension) of the dataset file(s) `path`, filtered in SQL"
     return get_db_items(path, where=where, params=params, folders=folders, extensions=extensions)
 
-# %% ../nbs/01_data.ipynb #41a33055
+# %% ../nbs/01_data.ipynb #343687fe
+_decoding = threading.local()  # the bytes `db_bytes` returned last in this thread, and their item
+
 def db_bytes(o:DBItem|bytes|bytearray|memoryview):
     "get_x: the bytes of a `DBItem` (bytes-likes become `bytes`); anything else, e.g. a PIL image or a file `Path`, passes through"
-    if isinstance(o, DBItem): o = o.read()
+    if isinstance(o, DBItem):
+        data = o.read()
+        _decoding.data, _decoding.item = data, o
+        return data
     return o if type(o) is bytes else bytes(o)
+
+# %% ../nbs/01_data.ipynb #fa928ed7
+_pil_create = PILBase.create.__func__
+
+@functools.wraps(_pil_create)
+def _create_naming_the_item(cls, fn, **kwargs):
+    try: return _pil_create(cls, fn, **kwargs)
+    except Exception as e:
+        if fn is not getattr(_decoding, 'data', None): raise
+        it = _decoding.item
+        msg = f"{it.key!r} in {it.db.path}: cannot decode ({type(e).__name__}: {e})"
+        try: err = type(e)(msg)
+        except Exception: err = ValueError(msg)
+        raise err from e
+
+PILBase.create = classmethod(_create_naming_the_item)
 
 # %% ../nbs/01_data.ipynb #416f1ba6
 class MetaReader:
