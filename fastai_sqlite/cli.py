@@ -12,10 +12,10 @@ from .core import SQLiteDataset, DatasetError, item_filter
 
 # %% auto #0
 __all__ = ['cmd_build', 'cmd_ls', 'cmd_info', 'cmd_cat', 'cmd_export', 'cmd_rm', 'cmd_verify', 'cmd_import_wds',
-           'cmd_import_lmdb', 'cmd_export_tar', 'cmd_subset', 'cmd_merge', 'cmd_show', 'cmd_browse', 'cmd_scale',
-           'cmd_demo', 'main']
+           'cmd_import_lmdb', 'cmd_export_tar', 'cmd_subset', 'cmd_merge', 'cmd_show', 'cmd_browse', 'cmd_bench',
+           'cmd_scale', 'cmd_demo', 'main']
 
-# %% ../nbs/06_cli.ipynb #a53a76ec
+# %% ../nbs/06_cli.ipynb #3863bc61
 def _exts(s): return [e for e in s.split(',') if e] if s else None
 
 def _report(rep, what='failed'):
@@ -101,6 +101,12 @@ def cmd_browse(a):
     from fastai_sqlite.explore import browse
     browse(a.db, a.port, a.host)
 
+def cmd_bench(a):
+    "Benchmark folders, hashed folders, tar+index, LMDB and SQLite on generated photos or tiny PNGs, side by side"
+    from fastai_sqlite.bench import run_bench, format_table
+    res = run_bench(a.kind, n=a.n, workdir=a.workdir, rounds=a.rounds, json_out=a.json, seed=a.seed, quiet=a.quiet)
+    if a.quiet: print(json.dumps(res, indent=2, default=str) if a.json else format_table(res))  # quiet: the result only
+
 def cmd_scale(a):
     "Build a dataset of --items tiny PNGs streamed into DIR (resumable) and measure it at that size"
     from fastai_sqlite.scale import scale_run, scale_table
@@ -113,7 +119,7 @@ def cmd_demo(a):
     res = demo(a.dir, epochs=a.epochs)
     return 0 if res['accuracy'] >= 0.9 else 1
 
-# %% ../nbs/06_cli.ipynb #0c43c12e
+# %% ../nbs/06_cli.ipynb #03f86cdd
 def _parser():
     p = argparse.ArgumentParser(prog='fastai-sqlite', description='Keep an image dataset in one SQLite file; train fastai from it.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
@@ -145,13 +151,16 @@ def _parser():
     s = add(cmd_show); s.add_argument('db'); s.add_argument('pattern', nargs='?'); s.add_argument('--where')
     s.add_argument('-n', type=int, default=9); s.add_argument('--seed', type=int); s.add_argument('--out', default='grid.png')
     s = add(cmd_browse); s.add_argument('db'); s.add_argument('--port', type=int, default=8001); s.add_argument('--host', default='127.0.0.1')
+    s = add(cmd_bench); s.add_argument('kind', nargs='?', default='photos', choices=['photos', 'tiny'])
+    s.add_argument('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny)'); s.add_argument('--workdir', help='keep the data here (default: a temporary folder)')
+    s.add_argument('--rounds', type=int, default=3); s.add_argument('--seed', type=int, default=0); s.add_argument('--json', action='store_true')
     s = add(cmd_scale); s.add_argument('dir'); s.add_argument('--items', type=int, default=10_000_000)
     s.add_argument('--json', action='store_true')
     s = add(cmd_demo); s.add_argument('--dir', default='fastai-sqlite-demo', help='where to write the PNGs and the .db')
     s.add_argument('--epochs', type=int, default=4)
     for s in sub.choices.values():
         if s.get_default('func') in (cmd_build, cmd_export, cmd_verify, cmd_import_wds, cmd_import_lmdb, cmd_export_tar,
-                                     cmd_subset, cmd_merge, cmd_scale):
+                                     cmd_subset, cmd_merge, cmd_scale, cmd_bench):
             s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     return p
 

@@ -103,7 +103,7 @@ class DBRows:
         n = len(self)
         return f"DBRows(#{n}) [{', '.join(repr(self[i]) for i in range(min(n, 3)))}{', ...' if n > 3 else ''}]"
 
-# %% ../nbs/01_data.ipynb #b1bf7efb
+# %% ../nbs/01_data.ipynb #d08d618e
 def _as_dbs(path) -> list:
     "A list of `SQLiteDataset`s from a path, a `SQLiteDataset`, or a list of them"
     if isinstance(path, (str, os.PathLike, SQLiteDataset)): path = [path]
@@ -129,22 +129,24 @@ def _where(where, params, folders, extensions):
                                        for n,es in sorted(by_len.items())) + ')' if by_len else '0')
     return ' AND '.join(conds) or None, params
 
-def _read_rows(db, where, params, chunk=1<<16):
+def _read_rows(db, where, params, by_key=True, chunk=1<<16):
     "The rowids (int64 array) and keys (one `\\n`-terminated buffer) of the matching rows, in one query"
-    rows, ids, keys = db.select('id, key', where, params, order='id'), [], []
+    # in key order, SQLite answers from the key's index alone (key + rowid: ~25 bytes an item) and never reads the
+    # table's pages, which hold the blobs (measured on 8k photos: 18 MB touched instead of 280 MB)
+    rows, ids, keys = db.select('id, key', where, params, order='key' if by_key else 'id'), [], []
     while batch := list(islice(rows, chunk)):
         ids.append(np.fromiter((r for r,_ in batch), np.int64, len(batch)))
         keys.append('\n'.join([k for _,k in batch]) + '\n')
     return (np.concatenate(ids) if ids else np.zeros(0, np.int64)), ''.join(keys).encode()
 
-# %% ../nbs/01_data.ipynb #4754e90d
+# %% ../nbs/01_data.ipynb #d4f0fa7c
 def get_db_items(path, where:str=None, params=(), folders=None, extensions=None) -> L:
     "`DBItem`s of the dataset file(s) `path`, filtered in SQL by `where`, top-level `folders` and `extensions`"
     dbs = _as_dbs(path)
     sql, params = _where(where, params, folders, extensions)
     ids, blobs, dbi = [], [], []
     for i,db in enumerate(dbs):
-        r, b = _read_rows(db, sql, params)
+        r, b = _read_rows(db, sql, params, by_key=where is None)  # a `where` on metadata needs the rows anyway
         ids.append(r); blobs.append(b); dbi.append(np.full(len(r), i, np.uint16))
     blob = b''.join(blobs)
     ends = np.flatnonzero(np.frombuffer(blob, np.uint8) == 10) + 1

@@ -45,7 +45,7 @@ class TinyDigits:
         b = i % len(self.bases)
         return _png((self.bases[b] + (self.noise[(i * 7919) % len(self.noise)] & self.strokes[b])).tobytes(), 28, 28)
 
-# %% ../nbs/15_scale.ipynb #34c5c9ec
+# %% ../nbs/15_scale.ipynb #b666a5e1
 _gen = None
 def _init(seed): global _gen; _gen = TinyDigits(seed)
 def _chunk_items(span): return [(_gen.key(i), _gen.png(i), None) for i in range(*span)]
@@ -62,7 +62,8 @@ def build_tiny(db, n:int, seed=0, chunk=5000, workers=None, batch_size=100_000, 
                     raise ValueError(f"{db}: holds {start} items but the last is {last!r}: not a tiny-digits build to resume")
             spans = [(s, min(s + chunk, n)) for s in range(start, n, chunk)]
             t = time.perf_counter()
-            items = (it for ch in pool.imap(_chunk_items, spans) for it in ch)
+            window = 4 * workers  # Pool.imap runs ahead without limit: feed it a few chunks at a time
+            items = (it for i in range(0, len(spans), window) for ch in pool.imap(_chunk_items, spans[i:i + window]) for it in ch)
             rep = ds.add_many(items, batch_size=batch_size, progress=progress, total=n - start)
             secs = time.perf_counter() - t
     return dict(start=start, added=rep.added, seconds=round(secs, 1), failed=len(rep.failed))
