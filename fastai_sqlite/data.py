@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 
 # %% auto #0
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
-           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter']
+           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab']
 
 # %% ../nbs/01_data.ipynb #cbf5c612
 import os, re, json, threading, functools
@@ -246,7 +246,12 @@ def TopFolderSplitter(train_name:str='train', valid_name:str='valid'):
         return [i for i,t in enumerate(tops) if t == train_name], [i for i,t in enumerate(tops) if t == valid_name]
     return _inner
 
-# %% ../nbs/01_data.ipynb #6004ba78
+# %% ../nbs/01_data.ipynb #7414ca6b
+def folder_vocab(items) -> list:
+    "The sorted parent-folder names of `items` (a `get_db_items` result), read from the keys: a vocab for `CategoryBlock`"
+    return sorted({k.rpartition('/')[0].rpartition('/')[2] for k in _keys(items)})
+
+# %% ../nbs/01_data.ipynb #839aa95b
 def _has_folder(dbs, name) -> bool: return any(next(db.keys(prefix=name + '/'), None) is not None for db in dbs)
 
 @patch(cls_method=True)
@@ -258,6 +263,8 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=0.2, seed=None, train='train
     by_folder = _has_folder(dbs, train) and _has_folder(dbs, valid)
     get_y = (meta_label(label_field) if label_field else
              using_attr(RegexLabeller(label_re), 'name') if label_re else parent_label)
+    if vocab is None and y_block is None and get_y is parent_label:  # the labels are in the keys: no pass over the items
+        vocab = folder_vocab(get_db_images(dbs, folders=[train, valid] if by_folder else None))
     dblock = DataBlock(blocks=(ImageBlock(img_cls), ifnone(y_block, CategoryBlock(vocab=vocab))),
                        get_items=partial(get_db_images, folders=[train, valid]) if by_folder else get_db_images,
                        get_x=db_bytes, get_y=get_y,

@@ -68,7 +68,7 @@ def build_tiny(db, n:int, seed=0, chunk=5000, workers=None, batch_size=100_000, 
             secs = time.perf_counter() - t
     return dict(start=start, added=rep.added, seconds=round(secs, 1), failed=len(rep.failed))
 
-# %% ../nbs/15_scale.ipynb #b03482cc
+# %% ../nbs/15_scale.ipynb #9a071288
 def _measure(code:str) -> dict:
     "Run `code` in a fresh interpreter; it sets `out` (a dict); returns `out` plus seconds and peak RSS in MB"
     prog = ("import time, json, resource\n_t = time.perf_counter()\n" + code +
@@ -84,11 +84,12 @@ def measure_items(db) -> dict:
     return _measure(f"from fastai_sqlite.data import get_db_items\nitems = get_db_items({str(db)!r})\nout = dict(items=len(items))")
 
 def measure_datablock(db) -> dict:
-    "Time for a `DataBlock` with `RandomSplitter` (labels from the folder) to create its datasets from `db`"
+    "Time for a `DataBlock` with `RandomSplitter` (labels from the folder, vocab from the keys) to list `db` and create its datasets"
     return _measure(f"""from fastai.vision.all import DataBlock, ImageBlock, CategoryBlock, RandomSplitter, parent_label
-from fastai_sqlite.data import get_db_items, db_bytes
-dsets = DataBlock((ImageBlock, CategoryBlock), get_items=get_db_items, get_x=db_bytes, get_y=parent_label,
-                  splitter=RandomSplitter(seed=0)).datasets({str(db)!r})
+from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab
+items = get_db_items({str(db)!r})
+dsets = DataBlock((ImageBlock, CategoryBlock(vocab=folder_vocab(items))), get_items=lambda _: items, get_x=db_bytes,
+                  get_y=parent_label, splitter=RandomSplitter(seed=0)).datasets({str(db)!r})
 out = dict(train=len(dsets.train), valid=len(dsets.valid), vocab=len(dsets.vocab))""")
 
 def measure_reads(db, n=100_000, seed=0) -> dict:
