@@ -15,10 +15,10 @@ from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'COLUMNS', 'SCHEMA', 'PAGE_SIZE', 'SMALL_PAGE_SIZE', 'MMAP_SIZE',
-           'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'item_filter', 'read_source',
-           'with_progress', 'BuildReport']
+           'CACHE_KIB', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'item_filter',
+           'read_source', 'with_progress', 'BuildReport']
 
-# %% ../nbs/00_core.ipynb #0d382fdd
+# %% ../nbs/00_core.ipynb #57d4e82c
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
 FORMAT_VERSION = 1           # stored in PRAGMA user_version
 TABLE = 'items'
@@ -32,6 +32,7 @@ SCHEMA = f'''CREATE TABLE {TABLE} (
 PAGE_SIZE = 4096        # for photos; see `page_size_for`
 SMALL_PAGE_SIZE = 16384 # for small items (a median under 8 KB)
 MMAP_SIZE = 1 << 40 # as much as SQLite allows; this build caps it near 2 GiB and reads the rest with pread
+CACHE_KIB = 65536   # a reader's page cache (allocated as used): holds a 10M-item file's b-tree interior pages
 
 # %% ../nbs/00_core.ipynb #c34b728b
 def page_size_for(sizes) -> int:
@@ -165,7 +166,7 @@ class SQLiteDataset:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/00_core.ipynb #93d2dce2
+# %% ../nbs/00_core.ipynb #a757dac5
 def _uri(path, **params): return path.as_uri() + '?' + '&'.join(f'{k}={v}' for k,v in params.items())
 
 def _connect(path, ro, timeout):
@@ -184,6 +185,7 @@ def _read_con(self:SQLiteDataset):
             if check_format(con, self.path): raise DatasetError(f"{self.path}: empty file, not a fastai-sqlite dataset")
             con.execute('PRAGMA query_only=ON')
             con.execute(f'PRAGMA mmap_size={MMAP_SIZE}')
+            con.execute(f'PRAGMA cache_size=-{CACHE_KIB}')
         except BaseException: con.close(); raise
         self._con = con
     return self._con
