@@ -217,28 +217,26 @@ def select(self:SQLiteDataset, cols='key', where=None, params=(), order='id', ch
         if not rows: return
         yield from rows
 
-# %% ../nbs/00_core.ipynb #ce342c6a
-_READ_SQL = f'SELECT data FROM {TABLE} WHERE id=?'
+# %% ../nbs/00_core.ipynb #62d12cef
+_READ_SQL, _META_SQL = (f'SELECT {c} FROM {TABLE} WHERE id=?' for c in ('data', 'meta'))
 
 @patch
-def read(self:SQLiteDataset, rowid:int) -> bytes:
-    "The bytes of the item with this rowid: the fast path DataLoaders use"
+def _by_rowid(self:SQLiteDataset, sql, rowid:int):
     with self._lock:
-        try: row = (self._con or self._read_con()).execute(_READ_SQL, (rowid,)).fetchone()
+        try: row = (self._con or self._read_con()).execute(sql, (rowid,)).fetchone()
         except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: reading rowid {rowid}: {e}") from None
     if row is None: raise KeyError(f"rowid {rowid}: no such item in {self.path}")
     return row[0]
 
-_META_SQL = f'SELECT meta FROM {TABLE} WHERE id=?'
+@patch
+def read(self:SQLiteDataset, rowid:int) -> bytes:
+    "The bytes of the item with this rowid: the fast path DataLoaders use"
+    return self._by_rowid(_READ_SQL, rowid)
 
 @patch
 def meta_at(self:SQLiteDataset, rowid:int) -> dict:
     "The metadata of the item with this rowid ({} if none): the fast path label getters use"
-    with self._lock:
-        try: row = (self._con or self._read_con()).execute(_META_SQL, (rowid,)).fetchone()
-        except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: reading rowid {rowid}: {e}") from None
-    if row is None: raise KeyError(f"rowid {rowid}: no such item in {self.path}")
-    return json.loads(row[0] or '{}')
+    return json.loads(self._by_rowid(_META_SQL, rowid) or '{}')
 
 @patch
 def _one(self:SQLiteDataset, sql, key):

@@ -169,10 +169,9 @@ def db_bytes(o:DBItem|bytes|bytearray|memoryview):
         return data
     return o if type(o) is bytes else bytes(o)
 
-# %% ../nbs/01_data.ipynb #fa928ed7
+# %% ../nbs/01_data.ipynb #54c0c1be
 _pil_create = PILBase.create.__func__
 
-@functools.wraps(_pil_create)
 def _create_naming_the_item(cls, fn, **kwargs):
     try: return _pil_create(cls, fn, **kwargs)
     except Exception as e:
@@ -183,6 +182,10 @@ def _create_naming_the_item(cls, fn, **kwargs):
         except Exception: err = ValueError(msg)
         raise err from e
 
+# fastai dispatches on the annotations; pickle finds the bound method as `cls.create` (by `__name__`) and the function
+# itself by its own module and qualified name, so nothing is pickled by value
+_create_naming_the_item.__annotations__, _create_naming_the_item.__doc__ = _pil_create.__annotations__, _pil_create.__doc__
+_create_naming_the_item.__name__ = 'create'
 PILBase.create = classmethod(_create_naming_the_item)
 
 # %% ../nbs/01_data.ipynb #416f1ba6
