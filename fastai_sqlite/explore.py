@@ -18,7 +18,7 @@ from .core import TABLE
 # %% auto #0
 __all__ = ['pick_rows', 'item_label', 'thumbnail', 'image_size', 'Datasette', 'browse']
 
-# %% ../nbs/04_explore.ipynb #d8ebe88b
+# %% ../nbs/04_explore.ipynb #e86e2766
 def _ids(ds, n, pattern=None, where=None, params=(), seed=None, shuffle=True) -> list:
     "Up to `n` rowids of the items matching `pattern`/`where`: a random sample, or the first ones"
     rows = ds.select('id', *item_filter(pattern, where, params))
@@ -30,9 +30,12 @@ def _ids(ds, n, pattern=None, where=None, params=(), seed=None, shuffle=True) ->
 
 def pick_rows(ds:SQLiteDataset, n:int, pattern=None, where=None, params=(), seed=None, shuffle=True):
     "Yield `(key, data, meta)` for up to `n` items matching `pattern`/`where`, sampled with `seed` or the first ones"
-    for rowid in _ids(ds, n, pattern, where, params, seed, shuffle):
-        for key, data, meta in ds.select('key, data, meta', 'id = ?', (rowid,), order=None):
-            yield key, data, json.loads(meta) if meta else {}
+    ids = _ids(ds, n, pattern, where, params, seed, shuffle)
+    if not ids: return
+    rows = {i: r for i, *r in ds.select('id, key, data, meta', f"id IN ({','.join('?' * len(ids))})", ids, order=None)}
+    for rowid in ids:  # one query for all of them, yielded in the sampled order
+        key, data, meta = rows[rowid]
+        yield key, data, json.loads(meta) if meta else {}
 
 # %% ../nbs/04_explore.ipynb #a56ac949
 def item_label(key:str, meta:dict=None) -> str:
