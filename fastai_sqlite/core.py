@@ -166,7 +166,7 @@ class SQLiteDataset:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/00_core.ipynb #a757dac5
+# %% ../nbs/00_core.ipynb #ed28d3d1
 def _uri(path, **params): return path.as_uri() + '?' + '&'.join(f'{k}={v}' for k,v in params.items())
 
 def _connect(path, ro, timeout):
@@ -176,19 +176,32 @@ def _connect(path, ro, timeout):
     con.execute('PRAGMA trusted_schema=OFF')
     return con
 
+def _reader(path, timeout, check=False):
+    "A read-only connection with the readers' pragmas; with `check`, refuse a file that is not a dataset"
+    con = _connect(path, True, timeout)
+    try:
+        if check and check_format(con, path): raise DatasetError(f"{path}: empty file, not a fastai-sqlite dataset")
+        con.execute('PRAGMA query_only=ON')
+        con.execute(f'PRAGMA mmap_size={MMAP_SIZE}')
+        con.execute(f'PRAGMA cache_size=-{CACHE_KIB}')
+    except BaseException: con.close(); raise
+    return con
+
 @patch
 def _read_con(self:SQLiteDataset):
     "This process's read-only connection, opened on first use"
-    if self._con is None:
-        con = _connect(self.path, True, self.timeout)
-        try:
-            if check_format(con, self.path): raise DatasetError(f"{self.path}: empty file, not a fastai-sqlite dataset")
-            con.execute('PRAGMA query_only=ON')
-            con.execute(f'PRAGMA mmap_size={MMAP_SIZE}')
-            con.execute(f'PRAGMA cache_size=-{CACHE_KIB}')
-        except BaseException: con.close(); raise
-        self._con = con
+    if self._con is None: self._con = _reader(self.path, self.timeout, check=True)
     return self._con
+
+@patch
+@contextmanager
+def _private_reader(self:SQLiteDataset, what=''):
+    "A read-only connection of its own, closed on exit: for a scan in another thread, beside this process's reader"
+    self._read_con()  # the format is checked once, by the shared reader
+    con = _reader(self.path, self.timeout)
+    try: yield con
+    except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: {what}{e}") from None
+    finally: con.close()
 
 @patch
 def _close_reader(self:SQLiteDataset):

@@ -6,24 +6,26 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 
 # %% auto #0
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
-           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab']
+           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab', 'mask2idxs']
 
-# %% ../nbs/01_data.ipynb #cbf5c612
-import os, re, json, threading, functools
+# %% ../nbs/01_data.ipynb #eacc2136
+import os, re, sys, json, random, threading, functools
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from itertools import islice
 from pathlib import PurePosixPath
 import numpy as np, torch
 from fastcore.basics import patch, ifnone, listify
 from fastcore.meta import delegates
-from fastcore.foundation import L
+import fastcore.foundation, fastai.data.core
+from fastcore.foundation import L, is_bool
 from fastai.data.block import DataBlock, CategoryBlock
 from fastai.data.core import DataLoaders
 from fastai.data.transforms import image_extensions, parent_label, RegexLabeller, using_attr, RandomSplitter
 from fastai.vision.core import PILImage, PILBase
 from fastai.vision.data import ImageBlock, MaskBlock, ImageDataLoaders, SegmentationDataLoaders
 from fastai.distributed import DistributedDL
-from .core import SQLiteDataset
+from .core import SQLiteDataset, TABLE
 
 # %% ../nbs/01_data.ipynb #7fa10f62
 class DBItem:
@@ -61,7 +63,7 @@ def item(self:SQLiteDataset, key:str) -> DBItem:
     "The `DBItem` of `key` (a `KeyError` if there is none), e.g. for `learn.predict(ds.item(key))`"
     return DBItem(self, self.rowid(key), key)
 
-# %% ../nbs/01_data.ipynb #fd90500c
+# %% ../nbs/01_data.ipynb #1935b9cb
 class DBRows:
     "A compact sequence of `DBItem`s: rowids and keys in numpy arrays, each item made when it is asked for"
     def __init__(self, dbs, rowid, blob:bytes, off, dbi=None, pos=None):
@@ -79,7 +81,7 @@ class DBRows:
             return self._item(int(i) % n)
         if isinstance(i, torch.Tensor): i = i.cpu().numpy()
         if not isinstance(i, slice):
-            i = np.asarray(i)
+            i = np.array(i, np.int64) if type(i) is list and i and type(i[0]) is int else np.asarray(i)
             if i.dtype == object or i.size == 0: i = i.astype(np.int64)
         pos = np.arange(len(self._rowid)) if self._pos is None else self._pos
         return type(self)(self.dbs, self._rowid, self._blob, self._off, self._dbi, pos[i])
@@ -103,7 +105,7 @@ class DBRows:
         n = len(self)
         return f"DBRows(#{n}) [{', '.join(repr(self[i]) for i in range(min(n, 3)))}{', ...' if n > 3 else ''}]"
 
-# %% ../nbs/01_data.ipynb #d08d618e
+# %% ../nbs/01_data.ipynb #61cd6c33
 def _as_dbs(path) -> list:
     "A list of `SQLiteDataset`s from a path, a `SQLiteDataset`, or a list of them"
     if isinstance(path, (str, os.PathLike, SQLiteDataset)): path = [path]
@@ -129,15 +131,48 @@ def _where(where, params, folders, extensions):
                                        for n,es in sorted(by_len.items())) + ')' if by_len else '0')
     return ' AND '.join(conds) or None, params
 
-def _read_rows(db, where, params, by_key=True, chunk=1<<16):
-    "The rowids (int64 array) and keys (one `\\n`-terminated buffer) of the matching rows, in one query"
-    # in key order, SQLite answers from the key's index alone (key + rowid: ~25 bytes an item) and never reads the
-    # table's pages, which hold the blobs (measured on 8k photos: 18 MB touched instead of 280 MB)
-    rows, ids, keys = db.select('id, key', where, params, order='key' if by_key else 'id'), [], []
-    while batch := list(islice(rows, chunk)):
-        ids.append(np.fromiter((r for r,_ in batch), np.int64, len(batch)))
-        keys.append('\n'.join([k for _,k in batch]) + '\n')
-    return (np.concatenate(ids) if ids else np.zeros(0, np.int64)), ''.join(keys).encode()
+_SPAN = 1 << 20  # rows a query: SQLite joins their rowids and keys into two strings
+_KEY_INDEX = 'sqlite_autoindex_items_1'  # the index SQLite keeps for `key TEXT UNIQUE`: key and rowid, in key order
+
+def _next_bound(con, by_key, lo):
+    "The key (or rowid) `_SPAN` rows after `lo`, or None if fewer are left: the upper bound of the span after `lo`"
+    col = 'key' if by_key else 'id'
+    sql = (f"SELECT {col} FROM {TABLE}" + (f" INDEXED BY {_KEY_INDEX}" if by_key else '') +
+           f" WHERE {col} > ? ORDER BY {col} LIMIT 1 OFFSET {_SPAN - 1}")  # walks the b-tree: ~40 ms a million rows
+    r = con.execute(sql, (lo,)).fetchone()
+    return None if r is None else r[0]
+
+def _read_span(con, where, params, by_key, lo, hi=None):
+    "The rowids and keys of the matching rows with `lo < key <= hi` (or rowid; no `hi`: to the end), in one query"
+    col, named = ('key' if by_key else 'id'), isinstance(params, dict)
+    conds, ps = ([f'({where})'] if where else []), (dict(params) if named else list(params))
+    for op, v in (('>', lo), ('<=', hi)):
+        if v is None: continue
+        if named: ps[f'_fsq{len(ps)}'] = v; conds.append(f'{col} {op} :_fsq{len(ps) - 1}')
+        else: ps.append(v); conds.append(f'{col} {op} ?')
+    # a scan of the key's index (which holds the rowid too) visits the rows in key order; the table's in rowid order
+    sql = (f"SELECT group_concat(id), group_concat(key, char(10)) FROM {TABLE}" +
+           (f' INDEXED BY {_KEY_INDEX}' if by_key else '') + f" WHERE {' AND '.join(conds)}")
+    i, k = con.execute(sql, ps).fetchone()
+    return (np.zeros(0, np.int64), '') if i is None else (np.fromstring(i, np.int64, sep=','), k + '\n')
+
+def _read_rows(db, where, params, by_key=True):
+    "The rowids (int64 array) and keys (one `\\n`-terminated buffer) of the matching rows: a query a million rows"
+    lo = '' if by_key else -1 << 63
+    with db._reading() as con:
+        hi = _next_bound(con, by_key, lo)
+        if hi is None: parts = [_read_span(con, where, params, by_key, lo)]
+    if hi is not None:
+        def span(lo, hi):
+            with db._private_reader() as con: return _read_span(con, where, params, by_key, lo, hi)
+        with ThreadPoolExecutor(os.cpu_count() or 1) as ex:  # SQLite leaves Python's lock while it works
+            futures = []
+            while lo is not None:
+                futures.append(ex.submit(span, lo, hi))
+                if (lo := hi) is not None:
+                    with db._reading() as con: hi = _next_bound(con, by_key, lo)
+            parts = [f.result() for f in futures]
+    return np.concatenate([p[0] for p in parts]), ''.join(p[1] for p in parts).encode()
 
 # %% ../nbs/01_data.ipynb #d4f0fa7c
 def get_db_items(path, where:str=None, params=(), folders=None, extensions=None) -> L:
@@ -249,10 +284,59 @@ def TopFolderSplitter(train_name:str='train', valid_name:str='valid'):
         return [i for i,t in enumerate(tops) if t == train_name], [i for i,t in enumerate(tops) if t == valid_name]
     return _inner
 
-# %% ../nbs/01_data.ipynb #7414ca6b
+# %% ../nbs/01_data.ipynb #0c946f31
+def _parent_names(rows:DBRows, chunk_bytes=1 << 26) -> set:
+    "The distinct parent-folder names of the keys of `rows`, found in numpy"
+    b, off = np.frombuffer(rows._blob, np.uint8), rows._off
+    starts, ends = off[:-1], off[1:] - 1  # each key is b[start:end], then a newline
+    if rows._pos is not None: starts, ends = starts[rows._pos], ends[rows._pos]
+    if not len(starts): return set()
+    slash = np.flatnonzero(b == ord('/'))
+    j = np.searchsorted(slash, ends) - 1  # the last '/' before each key's end, if it is in the key
+    last = np.where(j >= 0, slash[np.maximum(j, 0)], -1)
+    prev = np.where(j >= 1, slash[np.maximum(j - 1, 0)], -1)
+    name_start = np.where(prev >= starts, prev + 1, starts)
+    lens = np.where(last >= starts, last, starts) - name_start
+    width = max(int(lens.max()), 1)
+    names, step = set(), max(chunk_bytes // width, 1)
+    for i in range(0, len(lens), step):  # names as rows of bytes, zero-padded, compared with the row above
+        s, l = name_start[i:i+step], lens[i:i+step]
+        cols = np.arange(width)
+        g = np.where(cols < l[:, None], b[np.minimum(s[:, None] + cols, len(b) - 1)], 0)
+        new = np.ones(len(s), bool); new[1:] = (g[1:] != g[:-1]).any(1) | (l[1:] != l[:-1])
+        names.update(rows._blob[a:a + n].decode() for a, n in zip(s[new].tolist(), l[new].tolist()))
+    return names
+
 def folder_vocab(items) -> list:
     "The sorted parent-folder names of `items` (a `get_db_items` result), read from the keys: a vocab for `CategoryBlock`"
+    rows = getattr(items, 'items', items)
+    if isinstance(rows, DBRows): return sorted(_parent_names(rows))
     return sorted({k.rpartition('/')[0].rpartition('/')[2] for k in _keys(items)})
+
+# %% ../nbs/01_data.ipynb #7bc75961
+_fastcore_mask2idxs = fastcore.foundation.mask2idxs
+
+class _Idxs(list):
+    "A list of `int` indices made by `mask2idxs`: converting it again is a copy"
+
+def mask2idxs(mask):
+    "fastcore's `mask2idxs` (a bool mask or indices to a list of `int` indices), vectorised for arrays and long lists"
+    m = mask.items if isinstance(mask, L) else mask
+    if type(m) is _Idxs: return _Idxs(m)
+    if isinstance(m, torch.Tensor) and m.ndim == 1: m = m.cpu().numpy()
+    if isinstance(m, list) and len(m) > 1000 and not is_bool(getattr(m[0], 'item', lambda: m[0])()):  # a mask: as fastcore
+        try: m = np.array(m, np.int64)  # a float truncates, as `int` does; what `int` refuses, numpy refuses
+        except (ValueError, TypeError, OverflowError): return _fastcore_mask2idxs(mask)
+    if isinstance(m, np.ndarray) and m.ndim == 1 and m.dtype.kind in 'biu':
+        idxs = _Idxs((np.flatnonzero(m) if m.dtype.kind == 'b' else m).tolist())
+        if isinstance(mask, L) and type(mask.items) is list and m.dtype.kind != 'b':
+            mask.items = _Idxs(idxs)  # the same values as `int`s (`RandomSplitter`'s are numpy ints): the next call copies
+        return idxs
+    return _fastcore_mask2idxs(mask)
+
+for _m in list(sys.modules.values()):
+    if (getattr(_m, '__name__', '') or '').startswith(('fastai.', 'fastcore.')) and \
+       getattr(_m, 'mask2idxs', None) is _fastcore_mask2idxs: _m.mask2idxs = mask2idxs
 
 # %% ../nbs/01_data.ipynb #839aa95b
 def _has_folder(dbs, name) -> bool: return any(next(db.keys(prefix=name + '/'), None) is not None for db in dbs)

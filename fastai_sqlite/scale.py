@@ -68,10 +68,10 @@ def build_tiny(db, n:int, seed=0, chunk=5000, workers=None, batch_size=100_000, 
             secs = time.perf_counter() - t
     return dict(start=start, added=rep.added, seconds=round(secs, 1), failed=len(rep.failed))
 
-# %% ../nbs/15_scale.ipynb #9a071288
-def _measure(code:str) -> dict:
-    "Run `code` in a fresh interpreter; it sets `out` (a dict); returns `out` plus seconds and peak RSS in MB"
-    prog = ("import time, json, resource\n_t = time.perf_counter()\n" + code +
+# %% ../nbs/15_scale.ipynb #11a88cb1
+def _measure(code:str, setup:str='') -> dict:
+    "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` plus seconds and peak RSS in MB"
+    prog = ("import time, json, resource\n" + setup + "\n_t = time.perf_counter()\n" + code +
             "\nout['seconds'] = round(time.perf_counter() - _t, 2)"
             "\nout['peak_rss_mb'] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
             "\nprint(json.dumps(out))")
@@ -81,26 +81,25 @@ def _measure(code:str) -> dict:
 
 def measure_items(db) -> dict:
     "Time and peak memory of `get_db_items` over every item of `db`"
-    return _measure(f"from fastai_sqlite.data import get_db_items\nitems = get_db_items({str(db)!r})\nout = dict(items=len(items))")
+    return _measure(f"items = get_db_items({str(db)!r})\nout = dict(items=len(items))", "from fastai_sqlite.data import get_db_items")
 
 def measure_datablock(db) -> dict:
     "Time for a `DataBlock` with `RandomSplitter` (labels from the folder, vocab from the keys) to list `db` and create its datasets"
-    return _measure(f"""from fastai.vision.all import DataBlock, ImageBlock, CategoryBlock, RandomSplitter, parent_label
-from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab
-items = get_db_items({str(db)!r})
+    return _measure(f"""items = get_db_items({str(db)!r})
 dsets = DataBlock((ImageBlock, CategoryBlock(vocab=folder_vocab(items))), get_items=lambda _: items, get_x=db_bytes,
                   get_y=parent_label, splitter=RandomSplitter(seed=0)).datasets({str(db)!r})
-out = dict(train=len(dsets.train), valid=len(dsets.valid), vocab=len(dsets.vocab))""")
+out = dict(train=len(dsets.train), valid=len(dsets.valid), vocab=len(dsets.vocab))""",
+    """from fastai.vision.all import DataBlock, ImageBlock, CategoryBlock, RandomSplitter, parent_label
+from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab""")
 
 def measure_reads(db, n=100_000, seed=0) -> dict:
     "Random reads per second through `SQLiteDataset.read` (the `get_x` path) on `n` rowids of `db`"
-    return _measure(f"""import random
-from fastai_sqlite.core import SQLiteDataset, SMALL_PAGE_SIZE
-ds = SQLiteDataset({str(db)!r}); total = len(ds)
+    return _measure(f"""ds = SQLiteDataset({str(db)!r}); total = len(ds)
 ids = random.Random({seed}).sample(range(1, total + 1), min({n}, total))
 for i in ids[:1000]: ds.read(i)
 t = time.perf_counter(); nbytes = sum(len(ds.read(i)) for i in ids); dt = time.perf_counter() - t
-out = dict(reads=len(ids), reads_per_s=round(len(ids) / dt), mb_per_s=round(nbytes / dt / 1e6, 1))""")
+out = dict(reads=len(ids), reads_per_s=round(len(ids) / dt), mb_per_s=round(nbytes / dt / 1e6, 1))""",
+    "import random\nfrom fastai_sqlite.core import SQLiteDataset")
 
 def db_size(db) -> dict:
     "The file size of `db` against its payload (sum of blob sizes) and payload plus keys"
