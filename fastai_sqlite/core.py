@@ -15,10 +15,10 @@ from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'COLUMNS', 'SCHEMA', 'PAGE_SIZE', 'SMALL_PAGE_SIZE', 'MMAP_SIZE',
-           'CACHE_KIB', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'item_filter',
-           'read_source', 'with_progress', 'BuildReport']
+           'MAX_PAGE_COUNT', 'CACHE_KIB', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset',
+           'item_filter', 'read_source', 'with_progress', 'BuildReport']
 
-# %% ../nbs/00_core.ipynb #57d4e82c
+# %% ../nbs/00_core.ipynb #a3aa340d
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
 FORMAT_VERSION = 1           # stored in PRAGMA user_version
 TABLE = 'items'
@@ -32,6 +32,7 @@ SCHEMA = f'''CREATE TABLE {TABLE} (
 PAGE_SIZE = 4096        # for photos; see `page_size_for`
 SMALL_PAGE_SIZE = 16384 # for small items (a median under 8 KB)
 MMAP_SIZE = 1 << 40 # as much as SQLite allows; this build caps it near 2 GiB and reads the rest with pread
+MAX_PAGE_COUNT = 4294967294  # SQLite's largest: 70 TB at 16 KiB pages, 17.6 TB at 4 KiB (the old default stopped at a quarter)
 CACHE_KIB = 65536   # a reader's page cache (allocated as used): holds a 10M-item file's b-tree interior pages
 
 # %% ../nbs/00_core.ipynb #c34b728b
@@ -314,7 +315,7 @@ class BuildReport:
         s = f"added {self.added}, already present {self.present}, replaced {self.replaced}, failed {len(self.failed)}"
         return '\n'.join([s] + [f"  failed: {reason}" for _,reason in self.failed])
 
-# %% ../nbs/00_core.ipynb #8c7f4135
+# %% ../nbs/00_core.ipynb #29ec8f22
 @patch
 def _write_con(self:SQLiteDataset):
     "The writer connection: opened on first write, holding the exclusive writer lock"
@@ -330,6 +331,7 @@ def _write_con(self:SQLiteDataset):
                 con.executescript(f'BEGIN IMMEDIATE; {SCHEMA}; PRAGMA application_id={APPLICATION_ID};'
                                   f'PRAGMA user_version={FORMAT_VERSION}; COMMIT;')
             con.execute('PRAGMA journal_mode=WAL'); con.execute('PRAGMA synchronous=NORMAL')
+            con.execute(f'PRAGMA max_page_count={MAX_PAGE_COUNT}')  # builds of SQLite before 3.45 stop at 2**30 pages
         except sqlite3.Error as e: con.close(); raise DatasetError(f"{self.path}: cannot write ({e})") from None
         except BaseException: con.close(); raise
     except BaseException: os.close(fd); raise
