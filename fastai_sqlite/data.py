@@ -8,8 +8,8 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
            'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab', 'mask2idxs']
 
-# %% ../nbs/01_data.ipynb #eacc2136
-import os, re, sys, json, random, threading, functools
+# %% ../nbs/01_data.ipynb #a19f9722
+import os, re, sys, json, random, weakref, threading, functools
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from itertools import islice
@@ -63,13 +63,18 @@ def item(self:SQLiteDataset, key:str) -> DBItem:
     "The `DBItem` of `key` (a `KeyError` if there is none), e.g. for `learn.predict(ds.item(key))`"
     return DBItem(self, self.rowid(key), key)
 
-# %% ../nbs/01_data.ipynb #1935b9cb
+# %% ../nbs/01_data.ipynb #378f34bd
 class DBRows:
     "A compact sequence of `DBItem`s: rowids and keys in numpy arrays, each item made when it is asked for"
     def __init__(self, dbs, rowid, blob:bytes, off, dbi=None, pos=None):
         self.dbs,self._rowid,self._blob,self._off,self._dbi,self._pos = tuple(dbs),rowid,blob,off,dbi,pos
-    def __reduce__(self): return (type(self), (self.dbs, self._rowid, self._blob, self._off, self._dbi, self._pos))
+        if type(pos) is list: _listed_positions.add(self)
+    def __reduce__(self): return (type(self), (self.dbs, self._rowid, self._blob, self._off, self._dbi, self._positions()))
     def __len__(self): return len(self._rowid) if self._pos is None else len(self._pos)
+    def _positions(self):
+        "The positions as an array (a list of positions, as fastai gives them, becomes one when first needed)"
+        if type(self._pos) is list: self._pos = np.array(self._pos, np.int64)
+        return self._pos
     def _item(self, i):
         if self._pos is not None: i = self._pos[i]
         key = self._blob[self._off[i]:self._off[i+1]-1].decode()
@@ -79,11 +84,13 @@ class DBRows:
             n = len(self)
             if not -n <= i < n: raise IndexError(f"index {i} out of range for {n} items")
             return self._item(int(i) % n)
+        if self._pos is None and type(i) is list and i and type(i[0]) is int and 0 <= min(i) and max(i) < len(self._rowid):
+            return type(self)(self.dbs, self._rowid, self._blob, self._off, self._dbi, list(i))  # kept as given: see below
         if isinstance(i, torch.Tensor): i = i.cpu().numpy()
         if not isinstance(i, slice):
             i = np.array(i, np.int64) if type(i) is list and i and type(i[0]) is int else np.asarray(i)
             if i.dtype == object or i.size == 0: i = i.astype(np.int64)
-        pos = np.arange(len(self._rowid)) if self._pos is None else self._pos
+        pos = np.arange(len(self._rowid)) if self._pos is None else self._positions()
         return type(self)(self.dbs, self._rowid, self._blob, self._off, self._dbi, pos[i])
     @property
     def iloc(self): return self  # fastcore's `L` indexes and iterates anything with an `iloc` without copying it
@@ -100,10 +107,18 @@ class DBRows:
     @property
     def nbytes(self) -> int:
         "Bytes held by the arrays and the key buffer (the `SQLiteDataset`s are shared)"
+        self._positions()
         return len(self._blob) + sum(a.nbytes for a in (self._rowid, self._off, self._dbi, self._pos) if a is not None)
     def __repr__(self):
         n = len(self)
         return f"DBRows(#{n}) [{', '.join(repr(self[i]) for i in range(min(n, 3)))}{', ...' if n > 3 else ''}]"
+
+# %% ../nbs/01_data.ipynb #d892cd21
+_listed_positions = weakref.WeakSet()  # `DBRows` whose positions are still the list they were given
+def _positions_to_arrays():
+    for rows in list(_listed_positions): rows._positions()
+    _listed_positions.clear()
+os.register_at_fork(before=_positions_to_arrays)
 
 # %% ../nbs/01_data.ipynb #61cd6c33
 def _as_dbs(path) -> list:
@@ -313,16 +328,16 @@ def folder_vocab(items) -> list:
     if isinstance(rows, DBRows): return sorted(_parent_names(rows))
     return sorted({k.rpartition('/')[0].rpartition('/')[2] for k in _keys(items)})
 
-# %% ../nbs/01_data.ipynb #7bc75961
+# %% ../nbs/01_data.ipynb #f9d9487b
 _fastcore_mask2idxs = fastcore.foundation.mask2idxs
 
 class _Idxs(list):
-    "A list of `int` indices made by `mask2idxs`: converting it again is a copy"
+    "A list of `int` indices made by `mask2idxs`: converting it again returns it as it is"
 
 def mask2idxs(mask):
     "fastcore's `mask2idxs` (a bool mask or indices to a list of `int` indices), vectorised for arrays and long lists"
     m = mask.items if isinstance(mask, L) else mask
-    if type(m) is _Idxs: return _Idxs(m)
+    if type(m) is _Idxs: return m  # fastai reads splits and never changes them: no copy
     if isinstance(m, torch.Tensor) and m.ndim == 1: m = m.cpu().numpy()
     if isinstance(m, list) and len(m) > 1000 and not is_bool(getattr(m[0], 'item', lambda: m[0])()):  # a mask: as fastcore
         try: m = np.array(m, np.int64)  # a float truncates, as `int` does; what `int` refuses, numpy refuses

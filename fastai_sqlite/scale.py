@@ -68,12 +68,12 @@ def build_tiny(db, n:int, seed=0, chunk=5000, workers=None, batch_size=100_000, 
             secs = time.perf_counter() - t
     return dict(start=start, added=rep.added, seconds=round(secs, 1), failed=len(rep.failed))
 
-# %% ../nbs/15_scale.ipynb #11deb183
+# %% ../nbs/15_scale.ipynb #3cf35e64
 def _measure(code:str, setup:str='') -> dict:
     "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` plus seconds and peak RSS in MB"
     prog = ("import time, json, resource\n" + setup + "\n_t = time.perf_counter()\n" + code +
             "\nout['seconds'] = round(time.perf_counter() - _t, 2)"
-            "\nout['peak_rss_mb'] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+            "\nout['peak_rss_mb'] = round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024)"
             "\nprint(json.dumps(out))")
     r = subprocess.run([sys.executable, '-c', prog], capture_output=True, text=True)
     if r.returncode: raise RuntimeError(r.stderr.strip().splitlines()[-1] if r.stderr.strip() else f'exit {r.returncode}')
