@@ -63,7 +63,7 @@ def item(self:SQLiteDataset, key:str) -> DBItem:
     "The `DBItem` of `key` (a `KeyError` if there is none), e.g. for `learn.predict(ds.item(key))`"
     return DBItem(self, self.rowid(key), key)
 
-# %% ../nbs/01_data.ipynb #378f34bd
+# %% ../nbs/01_data.ipynb #14552f06
 class DBRows:
     "A compact sequence of `DBItem`s: rowids and keys in numpy arrays, each item made when it is asked for"
     def __init__(self, dbs, rowid, blob:bytes, off, dbi=None, pos=None):
@@ -73,10 +73,15 @@ class DBRows:
     def __len__(self): return len(self._rowid) if self._pos is None else len(self._pos)
     def _positions(self):
         "The positions as an array (a list of positions, as fastai gives them, becomes one when first needed)"
-        if type(self._pos) is list: self._pos = np.array(self._pos, np.int64)
+        if type(self._pos) is list: self._pos = np.arange(len(self._rowid))[np.array(self._pos, np.int64)]
         return self._pos
     def _item(self, i):
-        if self._pos is not None: i = self._pos[i]
+        if self._pos is not None:
+            i = self._pos[i]
+            if type(self._pos) is list:  # checked here, not when the subset was made
+                n = len(self._rowid)
+                if not -n <= i < n: raise IndexError(f"index {i} is out of bounds for {n} rows")
+                i %= n
         key = self._blob[self._off[i]:self._off[i+1]-1].decode()
         return DBItem(self.dbs[0 if self._dbi is None else self._dbi[i]], int(self._rowid[i]), key)
     def __getitem__(self, i):
@@ -84,7 +89,7 @@ class DBRows:
             n = len(self)
             if not -n <= i < n: raise IndexError(f"index {i} out of range for {n} items")
             return self._item(int(i) % n)
-        if self._pos is None and type(i) is list and i and type(i[0]) is int and 0 <= min(i) and max(i) < len(self._rowid):
+        if self._pos is None and type(i) is list and i and type(i[0]) is int:
             return type(self)(self.dbs, self._rowid, self._blob, self._off, self._dbi, list(i))  # kept as given: see below
         if isinstance(i, torch.Tensor): i = i.cpu().numpy()
         if not isinstance(i, slice):
@@ -102,7 +107,7 @@ class DBRows:
         ks = self._blob.decode().split('\n')[:-1]
         if self._dbi is not None or self._pos is not None or len(ks) != len(self._rowid):
             ks = [self._blob[self._off[i]:self._off[i+1]-1].decode() for i in
-                  (range(len(self._rowid)) if self._pos is None else self._pos)]
+                  (range(len(self._rowid)) if self._pos is None else self._positions())]
         return ks
     @property
     def nbytes(self) -> int:
