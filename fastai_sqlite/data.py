@@ -63,7 +63,7 @@ def item(self:SQLiteDataset, key:str) -> DBItem:
     "The `DBItem` of `key` (a `KeyError` if there is none), e.g. for `learn.predict(ds.item(key))`"
     return DBItem(self, self.rowid(key), key)
 
-# %% ../nbs/01_data.ipynb #14552f06
+# %% ../nbs/01_data.ipynb #593c5340
 class DBRows:
     "A compact sequence of `DBItem`s: rowids and keys in numpy arrays, each item made when it is asked for"
     def __init__(self, dbs, rowid, blob:bytes, off, dbi=None, pos=None):
@@ -73,12 +73,15 @@ class DBRows:
     def __len__(self): return len(self._rowid) if self._pos is None else len(self._pos)
     def _positions(self):
         "The positions as an array (a list of positions, as fastai gives them, becomes one when first needed)"
-        if type(self._pos) is list: self._pos = np.arange(len(self._rowid))[np.array(self._pos, np.int64)]
+        if type(self._pos) is list:
+            p = np.array(self._pos)
+            if p.dtype.kind not in 'iu': raise IndexError(f"positions must be integers, not {p.dtype}")
+            self._pos = np.arange(len(self._rowid))[p]
         return self._pos
     def _item(self, i):
-        if self._pos is not None:
-            i = self._pos[i]
-            if type(self._pos) is list:  # checked here, not when the subset was made
+        if (p := self._pos) is not None:
+            i = p[i]
+            if type(p) is list:  # checked here, not when the subset was made
                 n = len(self._rowid)
                 if not -n <= i < n: raise IndexError(f"index {i} is out of bounds for {n} rows")
                 i %= n
@@ -118,14 +121,16 @@ class DBRows:
         n = len(self)
         return f"DBRows(#{n}) [{', '.join(repr(self[i]) for i in range(min(n, 3)))}{', ...' if n > 3 else ''}]"
 
-# %% ../nbs/01_data.ipynb #d892cd21
+# %% ../nbs/01_data.ipynb #96e2f4c6
 _listed_positions = weakref.WeakSet()  # `DBRows` whose positions are still the list they were given
 def _positions_to_arrays():
-    for rows in list(_listed_positions): rows._positions()
-    _listed_positions.clear()
+    for rows in list(_listed_positions):
+        try: rows._positions()
+        except IndexError: continue  # a bad position list raises when it is read, as it would have
+        _listed_positions.discard(rows)
 os.register_at_fork(before=_positions_to_arrays)
 
-# %% ../nbs/01_data.ipynb #61cd6c33
+# %% ../nbs/01_data.ipynb #d06bf28e
 def _as_dbs(path) -> list:
     "A list of `SQLiteDataset`s from a path, a `SQLiteDataset`, or a list of them"
     if isinstance(path, (str, os.PathLike, SQLiteDataset)): path = [path]
@@ -151,14 +156,21 @@ def _where(where, params, folders, extensions):
                                        for n,es in sorted(by_len.items())) + ')' if by_len else '0')
     return ' AND '.join(conds) or None, params
 
-_SPAN = 1 << 20  # rows a query: SQLite joins their rowids and keys into two strings
+_SPAN = 1 << 20        # rows a query: SQLite joins their rowids and keys into two strings
+_SPAN_BYTES = 1 << 28  # and about this many bytes of keys at most, far below SQLite's limit on one string (1e9)
 _KEY_INDEX = 'sqlite_autoindex_items_1'  # the index SQLite keeps for `key TEXT UNIQUE`: key and rowid, in key order
 
-def _next_bound(con, by_key, lo):
-    "The key (or rowid) `_SPAN` rows after `lo`, or None if fewer are left: the upper bound of the span after `lo`"
+def _span_rows(con) -> int:
+    "Rows a span: `_SPAN`, fewer if keys are long (judged from the first thousand in key order)"
+    avg = con.execute(f"SELECT avg(length(CAST(key AS BLOB))) FROM (SELECT key FROM {TABLE} INDEXED BY {_KEY_INDEX} "
+                      "LIMIT 1000)").fetchone()[0] or 0
+    return max(1, min(_SPAN, _SPAN_BYTES // int(avg + 8)))
+
+def _next_bound(con, by_key, lo, span):
+    "The key (or rowid) `span` rows after `lo`, or None if fewer are left: the upper bound of the span after `lo`"
     col = 'key' if by_key else 'id'
     sql = (f"SELECT {col} FROM {TABLE}" + (f" INDEXED BY {_KEY_INDEX}" if by_key else '') +
-           f" WHERE {col} > ? ORDER BY {col} LIMIT 1 OFFSET {_SPAN - 1}")  # walks the b-tree: ~40 ms a million rows
+           f" WHERE {col} > ? ORDER BY {col} LIMIT 1 OFFSET {span - 1}")  # walks the b-tree: ~40 ms a million rows
     r = con.execute(sql, (lo,)).fetchone()
     return None if r is None else r[0]
 
@@ -170,9 +182,11 @@ def _read_span(con, where, params, by_key, lo, hi=None):
         if v is None: continue
         if named: ps[f'_fsq{len(ps)}'] = v; conds.append(f'{col} {op} :_fsq{len(ps) - 1}')
         else: ps.append(v); conds.append(f'{col} {op} ?')
-    # a scan of the key's index (which holds the rowid too) visits the rows in key order; the table's in rowid order
-    sql = (f"SELECT group_concat(id), group_concat(key, char(10)) FROM {TABLE}" +
-           (f' INDEXED BY {_KEY_INDEX}' if by_key else '') + f" WHERE {' AND '.join(conds)}")
+    # a scan of the key's index (which holds the rowid too) visits the rows in key order; with a `where`, SQLite may pick
+    # any index, so the rows are put in rowid order explicitly
+    sql = (f"SELECT group_concat(id), group_concat(key, char(10)) FROM " +
+           (f"{TABLE} INDEXED BY {_KEY_INDEX} WHERE {' AND '.join(conds)}" if by_key else
+            f"(SELECT id, key FROM {TABLE} WHERE {' AND '.join(conds)} ORDER BY id)"))
     i, k = con.execute(sql, ps).fetchone()
     return (np.zeros(0, np.int64), '') if i is None else (np.fromstring(i, np.int64, sep=','), k + '\n')
 
@@ -180,17 +194,18 @@ def _read_rows(db, where, params, by_key=True):
     "The rowids (int64 array) and keys (one `\\n`-terminated buffer) of the matching rows: a query a million rows"
     lo = '' if by_key else -1 << 63
     with db._reading() as con:
-        hi = _next_bound(con, by_key, lo)
+        span = _span_rows(con)
+        hi = _next_bound(con, by_key, lo, span)
         if hi is None: parts = [_read_span(con, where, params, by_key, lo)]
     if hi is not None:
-        def span(lo, hi):
+        def read(lo, hi):
             with db._private_reader() as con: return _read_span(con, where, params, by_key, lo, hi)
         with ThreadPoolExecutor(os.cpu_count() or 1) as ex:  # SQLite leaves Python's lock while it works
             futures = []
             while lo is not None:
-                futures.append(ex.submit(span, lo, hi))
+                futures.append(ex.submit(read, lo, hi))
                 if (lo := hi) is not None:
-                    with db._reading() as con: hi = _next_bound(con, by_key, lo)
+                    with db._reading() as con: hi = _next_bound(con, by_key, lo, span)
             parts = [f.result() for f in futures]
     return np.concatenate([p[0] for p in parts]), ''.join(p[1] for p in parts).encode()
 
@@ -304,8 +319,8 @@ def TopFolderSplitter(train_name:str='train', valid_name:str='valid'):
         return [i for i,t in enumerate(tops) if t == train_name], [i for i,t in enumerate(tops) if t == valid_name]
     return _inner
 
-# %% ../nbs/01_data.ipynb #0c946f31
-def _parent_names(rows:DBRows, chunk_bytes=1 << 26) -> set:
+# %% ../nbs/01_data.ipynb #644c0a20
+def _parent_names(rows:DBRows, chunk_bytes=1 << 23) -> set:
     "The distinct parent-folder names of the keys of `rows`, found in numpy"
     b, off = np.frombuffer(rows._blob, np.uint8), rows._off
     starts, ends = off[:-1], off[1:] - 1  # each key is b[start:end], then a newline
@@ -333,7 +348,7 @@ def folder_vocab(items) -> list:
     if isinstance(rows, DBRows): return sorted(_parent_names(rows))
     return sorted({k.rpartition('/')[0].rpartition('/')[2] for k in _keys(items)})
 
-# %% ../nbs/01_data.ipynb #f9d9487b
+# %% ../nbs/01_data.ipynb #4083f725
 _fastcore_mask2idxs = fastcore.foundation.mask2idxs
 
 class _Idxs(list):
@@ -342,15 +357,18 @@ class _Idxs(list):
 def mask2idxs(mask):
     "fastcore's `mask2idxs` (a bool mask or indices to a list of `int` indices), vectorised for arrays and long lists"
     m = mask.items if isinstance(mask, L) else mask
-    if type(m) is _Idxs: return m  # fastai reads splits and never changes them: no copy
-    if isinstance(m, torch.Tensor) and m.ndim == 1: m = m.cpu().numpy()
-    if isinstance(m, list) and len(m) > 1000 and not is_bool(getattr(m[0], 'item', lambda: m[0])()):  # a mask: as fastcore
-        try: m = np.array(m, np.int64)  # a float truncates, as `int` does; what `int` refuses, numpy refuses
+    if type(m) is _Idxs: return m if m is mask else _Idxs(m)  # fastai only reads splits; an `L`'s own list is copied
+    if isinstance(m, torch.Tensor) and m.ndim == 1 and not (m.is_floating_point() or m.is_complex()):
+        m = m.detach().cpu().numpy()
+    of_ints = isinstance(m, list) and len(m) > 1000 and not is_bool(getattr(m[0], 'item', lambda: m[0])())  # a mask: as fastcore
+    if of_ints:
+        try: m = np.array(m)
         except (ValueError, TypeError, OverflowError): return _fastcore_mask2idxs(mask)
+        if m.dtype.kind not in 'iu': return _fastcore_mask2idxs(mask)  # floats, strings, huge ints: fastcore's way
     if isinstance(m, np.ndarray) and m.ndim == 1 and m.dtype.kind in 'biu':
         idxs = _Idxs((np.flatnonzero(m) if m.dtype.kind == 'b' else m).tolist())
-        if isinstance(mask, L) and type(mask.items) is list and m.dtype.kind != 'b':
-            mask.items = _Idxs(idxs)  # the same values as `int`s (`RandomSplitter`'s are numpy ints): the next call copies
+        if of_ints and isinstance(mask, L):
+            mask.items = _Idxs(idxs)  # the same integers as `int`s (`RandomSplitter`'s are numpy ints): the next call copies
         return idxs
     return _fastcore_mask2idxs(mask)
 
