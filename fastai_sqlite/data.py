@@ -8,11 +8,10 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
            'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab', 'mask2idxs']
 
-# %% ../nbs/01_data.ipynb #a19f9722
-import os, re, sys, json, random, weakref, threading, functools
+# %% ../nbs/01_data.ipynb #9365cb5e
+import os, re, sys, json, weakref, threading, functools
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from itertools import islice
 from pathlib import PurePosixPath
 import numpy as np, torch
 from fastcore.basics import patch, ifnone, listify

@@ -125,7 +125,7 @@ def db_size(db) -> dict:
     return dict(file_mb=round(size / 1e6, 1), payload_mb=round(payload / 1e6, 1), keys_mb=round(keys / 1e6, 1),
                 ratio_payload=round(size / payload, 3), ratio_payload_keys=round(size / (payload + keys), 3))
 
-# %% ../nbs/15_scale.ipynb #324d0bab
+# %% ../nbs/15_scale.ipynb #39c35337
 def scale_run(workdir, n=10_000_000, ref=100_000, seed=0, progress=True) -> dict:
     "Build `n` tiny items (and a `ref`-item reference) under `workdir` and measure them; returns all figures"
     work = Path(workdir); work.mkdir(parents=True, exist_ok=True)
@@ -136,16 +136,13 @@ def scale_run(workdir, n=10_000_000, ref=100_000, seed=0, progress=True) -> dict
     res['size'] = db_size(big)
     res['get_db_items'] = measure_items(big)
     res['datablock'] = measure_datablock(big)
-    for steady in (False, True):
-        r = {name: measure_reads(db, seed=seed, steady=steady) for name, db in (('big', big), ('ref', small))}
-        r['ratio'] = round(r['big']['reads_per_s'] / r['ref']['reads_per_s'], 2)
-        res['reads_steady' if steady else 'reads_fresh'] = r
+    def compare(**kw):  # the big dataset's random reads against the reference's, measured the same way
+        r = {name: measure_reads(db, seed=seed, **kw) for name, db in (('big', big), ('ref', small))}
+        return {**r, 'ratio': round(r['big']['reads_per_s'] / r['ref']['reads_per_s'], 2)}
+    res['reads_fresh'], res['reads_steady'] = compare(), compare(steady=True)
     try: import apsw
     except ImportError: pass
-    else:
-        r = {name: measure_reads(db, seed=seed, steady=True, engine='apsw') for name, db in (('big', big), ('ref', small))}
-        r['ratio'] = round(r['big']['reads_per_s'] / r['ref']['reads_per_s'], 2)
-        res['reads_steady_apsw'] = r
+    else: res['reads_steady_apsw'] = compare(steady=True, engine='apsw')
     return res
 
 def scale_table(res) -> str:
