@@ -6,10 +6,10 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 
 # %% auto #0
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'db_bytes', 'MetaReader', 'meta_label', 'meta_bboxes',
-           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab', 'mask2idxs']
+           'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter', 'folder_vocab', 'mask2idxs', 'DBDataLoader']
 
-# %% ../nbs/01_data.ipynb #9365cb5e
-import os, re, sys, json, weakref, threading, functools
+# %% ../nbs/01_data.ipynb #0926a171
+import os, re, sys, json, weakref, threading, functools, itertools
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import PurePosixPath
@@ -19,7 +19,7 @@ from fastcore.meta import delegates
 import fastcore.foundation, fastai.data.core
 from fastcore.foundation import L, is_bool
 from fastai.data.block import DataBlock, CategoryBlock
-from fastai.data.core import DataLoaders
+from fastai.data.core import DataLoaders, TfmdDL
 from fastai.data.transforms import image_extensions, parent_label, RegexLabeller, using_attr, RandomSplitter
 from fastai.vision.core import PILImage, PILBase
 from fastai.vision.data import ImageBlock, MaskBlock, ImageDataLoaders, SegmentationDataLoaders
@@ -62,7 +62,7 @@ def item(self:SQLiteDataset, key:str) -> DBItem:
     "The `DBItem` of `key` (a `KeyError` if there is none), e.g. for `learn.predict(ds.item(key))`"
     return DBItem(self, self.rowid(key), key)
 
-# %% ../nbs/01_data.ipynb #593c5340
+# %% ../nbs/01_data.ipynb #e39a90bf
 class DBRows:
     "A compact sequence of `DBItem`s: rowids and keys in numpy arrays, each item made when it is asked for"
     def __init__(self, dbs, rowid, blob:bytes, off, dbi=None, pos=None):
@@ -104,6 +104,14 @@ class DBRows:
     def itertuples(self): return iter(self)
     def __iter__(self): return (self._item(i) for i in range(len(self)))
     def __contains__(self, o): return any(o == x for x in self)
+    def rowids(self, idxs) -> dict:
+        "`{dataset: rowids}` of the items at positions `idxs`, for reading or hinting them together"
+        i = np.asarray(idxs, np.int64)
+        if self._pos is not None: i = self._positions()[i]
+        r = self._rowid[i]
+        if self._dbi is None: return {self.dbs[0]: r}
+        d = self._dbi[i]
+        return {self.dbs[k]: r[d == k] for k in np.unique(d).tolist()}
     def keys(self) -> list:
         "The keys, as a list of `str` (faster than making the items)"
         ks = self._blob.decode().split('\n')[:-1]
@@ -375,7 +383,34 @@ for _m in list(sys.modules.values()):
     if (getattr(_m, '__name__', '') or '').startswith(('fastai.', 'fastcore.')) and \
        getattr(_m, 'mask2idxs', None) is _fastcore_mask2idxs: _m.mask2idxs = mask2idxs
 
-# %% ../nbs/01_data.ipynb #839aa95b
+# %% ../nbs/01_data.ipynb #a9e0d777
+def _rows_of(dataset):
+    "The `DBRows` behind a fastai `Datasets` (or None)"
+    items = getattr(dataset, 'items', None)
+    items = getattr(items, 'items', items)  # an `L` of `DBRows`
+    return items if isinstance(items, DBRows) else None
+
+class DBDataLoader(TfmdDL):
+    "A `TfmdDL` that asks the disk for each batch's items while the batch before is read"
+    def create_batches(self, samps):
+        rows = _rows_of(self.dataset)
+        yield from super().create_batches(samps if rows is None else self._hinting(rows, samps))
+
+    def _hinting(self, rows, samps):
+        it, bs = iter(samps), self.bs or 1
+        batch = list(itertools.islice(it, bs))
+        self._hint(rows, batch)
+        while batch:
+            nxt = list(itertools.islice(it, bs))
+            self._hint(rows, nxt)
+            yield from batch
+            batch = nxt
+
+    def _hint(self, rows, idxs):
+        if idxs:
+            for db, rowids in rows.rowids(idxs).items(): db.hint(rowids)
+
+# %% ../nbs/01_data.ipynb #756acb09
 def _has_folder(dbs, name) -> bool: return any(next(db.keys(prefix=name + '/'), None) is not None for db in dbs)
 
 @patch(cls_method=True)
@@ -393,10 +428,10 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=0.2, seed=None, train='train
                        get_items=partial(get_db_images, folders=[train, valid]) if by_folder else get_db_images,
                        get_x=db_bytes, get_y=get_y,
                        splitter=TopFolderSplitter(train, valid) if by_folder else RandomSplitter(valid_pct, seed=seed),
-                       item_tfms=item_tfms, batch_tfms=batch_tfms)
+                       item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=DBDataLoader)
     return cls.from_dblock(dblock, dbs, path=dbs[0].path.parent, **kwargs)
 
-# %% ../nbs/01_data.ipynb #6dbda33b
+# %% ../nbs/01_data.ipynb #ba44b13b
 @patch(cls_method=True)
 @delegates(DataLoaders.from_dblock)
 def from_sqlite(cls:SegmentationDataLoaders, db, mask_func, codes=None, folders=None, where=None, params=(),
@@ -406,7 +441,7 @@ def from_sqlite(cls:SegmentationDataLoaders, db, mask_func, codes=None, folders=
     dblock = DataBlock(blocks=(ImageBlock(img_cls), MaskBlock(codes=codes)),
                        get_items=partial(get_db_images, folders=folders, where=where, params=params),
                        get_x=db_bytes, get_y=RelatedBytes(mask_func), splitter=RandomSplitter(valid_pct, seed=seed),
-                       item_tfms=item_tfms, batch_tfms=batch_tfms)
+                       item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=DBDataLoader)
     return cls.from_dblock(dblock, dbs, path=dbs[0].path.parent, **kwargs)
 
 # %% ../nbs/01_data.ipynb #e475864f
