@@ -15,10 +15,10 @@ from .readahead import ReadPlan, read_plan, PageMap
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'COLUMNS', 'SCHEMA', 'PAGE_SIZE', 'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT',
-           'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'item_filter', 'read_source',
-           'with_progress', 'BuildReport']
+           'REPLAN_S', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'item_filter',
+           'read_source', 'with_progress', 'BuildReport']
 
-# %% ../nbs/00_core.ipynb #39818ee0
+# %% ../nbs/00_core.ipynb #b5d9ab8f
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
 FORMAT_VERSION = 1           # stored in PRAGMA user_version
 TABLE = 'items'
@@ -30,7 +30,7 @@ SCHEMA = f'''CREATE TABLE {TABLE} (
     meta TEXT                  -- JSON: labels, boxes, text, split, ... (NULL if none)
 )'''
 PAGE_SIZE = 4096        # for photos; see `page_size_for`
-SMALL_PAGE_SIZE = 16384 # for small items (a median under 8 KB)
+SMALL_PAGE_SIZE = 8192  # for small items (a median under 8 KB)
 MAX_PAGE_COUNT = 4294967294  # SQLite's largest: 70 TB at 16 KiB pages, 17.6 TB at 4 KiB (the old default stopped at a quarter)
 
 # %% ../nbs/00_core.ipynb #c34b728b
@@ -141,7 +141,7 @@ def _flock(fd, path, timeout):
                                    f"gave up after {timeout:g}s (try again when it finishes)") from None
             time.sleep(0.05)
 
-# %% ../nbs/00_core.ipynb #318cec28
+# %% ../nbs/00_core.ipynb #83adfb23
 class SQLiteDataset:
     "A dataset in one SQLite file: key (relative path) → bytes, with JSON metadata"
     def __init__(self, path, create=False, timeout=60., page_size=None):
@@ -161,12 +161,12 @@ class SQLiteDataset:
     def _reset(self):
         "No connection yet: each process opens its own when it first reads or writes"
         self._con = self._writer = self._lockfd = self._pages = self.read_plan = None
-        self._lock = threading.Lock()
+        self._lock, self._planned = threading.Lock(), 0.
         _open_datasets.add(self)
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/00_core.ipynb #ebb5a83d
+# %% ../nbs/00_core.ipynb #f186f9a9
 def _uri(path, **params): return path.as_uri() + '?' + '&'.join(f'{k}={v}' for k,v in params.items())
 
 def _connect(path, ro, timeout):
@@ -191,8 +191,23 @@ def _reader(path, timeout, check=False):
 @patch
 def _read_con(self:SQLiteDataset):
     "This process's read-only connection, opened on first use"
-    if self._con is None: self._con, self.read_plan = _reader(self.path, self.timeout, check=True)
+    if self._con is None:
+        self._con, self.read_plan = _reader(self.path, self.timeout, check=True)
+        self._planned = time.monotonic()
     return self._con
+
+REPLAN_S = 1.0  # how often a reader checks that its read plan still suits the memory it has
+
+@patch
+def _current_con(self:SQLiteDataset):
+    "The reader connection (hold `_lock`), its read plan checked at most once a second against the memory there is now"
+    con = self._con or self._read_con()
+    if (now := time.monotonic()) - self._planned > REPLAN_S:
+        self._planned, plan = now, read_plan(os.stat(self.path).st_size)
+        if plan != self.read_plan:  # memory filled up or freed since: map, or stop mapping, from the next read on
+            con.execute(f'PRAGMA mmap_size={plan.mmap_size}'); con.execute(f'PRAGMA cache_size=-{plan.cache_kib}')
+            self.read_plan = plan
+    return con
 
 @patch
 @contextmanager
@@ -231,13 +246,13 @@ def select(self:SQLiteDataset, cols='key', where=None, params=(), order='id', ch
         if not rows: return
         yield from rows
 
-# %% ../nbs/00_core.ipynb #482620ed
+# %% ../nbs/00_core.ipynb #5a65e21b
 _READ_SQL, _META_SQL = (f'SELECT {c} FROM {TABLE} WHERE id=?' for c in ('data', 'meta'))
 
 @patch
 def _by_rowid(self:SQLiteDataset, sql, rowid:int):
     with self._lock:
-        try: row = (self._con or self._read_con()).execute(sql, (rowid,)).fetchone()
+        try: row = self._current_con().execute(sql, (rowid,)).fetchone()
         except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: reading rowid {rowid}: {e}") from None
     if row is None: raise KeyError(f"rowid {rowid}: no such item in {self.path}")
     return row[0]
@@ -255,7 +270,7 @@ def meta_at(self:SQLiteDataset, rowid:int) -> dict:
 @patch
 def hint(self:SQLiteDataset, rowids) -> int:
     "Tell the disk now which items will be read next (a no-op when the file is memory-mapped); returns the requests made"
-    if self.read_plan is None: self._read_con()
+    with self._lock: self._current_con()
     if not self.read_plan.hints: return 0
     if self._pages is None:
         with self._reading() as con:
@@ -269,7 +284,7 @@ def read_many(self:SQLiteDataset, rowids, hint=True) -> list:
     rowids = [int(r) for r in rowids]
     if hint: self.hint(rowids)
     with self._lock:
-        con = self._con or self._read_con()
+        con = self._current_con()
         try:
             con.execute('BEGIN')
             try: rows = [con.execute(_READ_SQL, (r,)).fetchone() for r in rowids]

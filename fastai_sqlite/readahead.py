@@ -90,7 +90,7 @@ def _varint(b, i):
 def _u16(b, i): return (b[i] << 8) | b[i + 1]
 def _u32(b, i): return struct.unpack_from('>I', b, i)[0]
 
-# %% ../nbs/00a_readahead.ipynb #389283d2
+# %% ../nbs/00a_readahead.ipynb #1589b638
 class PageMap:
     "Where the rows of one table of a SQLite file lie, from its b-tree: the pages to ask the disk for before reading them"
     def __init__(self, path, root:int):
@@ -100,7 +100,7 @@ class PageMap:
         self.page_size = 65536 if _u16(hdr, 16) == 1 else _u16(hdr, 16)
         usable = self.page_size - hdr[20]
         self._max_local, self._min_local, self._per_page = usable - 35, (usable - 12) * 32 // 255 - 23, usable - 4
-        self._interior, self._counter, self.overflows = {}, hdr[24:28], None
+        self._interior, self._counter, self.overflows, self._batches = {}, hdr[24:28], None, 0
 
     def _page(self, n:int) -> bytes: return os.pread(self.fd, self.page_size, (n - 1) * self.page_size)
 
@@ -141,7 +141,7 @@ class PageMap:
                 return _u32(page, i + local), -(-(size - local) // self._per_page)
         return None
 
-# %% ../nbs/00a_readahead.ipynb #70a1bda0
+# %% ../nbs/00a_readahead.ipynb #c08b743a
 def _merged(runs):
     "Sorted `(first, count)` page runs with overlapping or adjacent ones joined"
     out = []
@@ -156,12 +156,12 @@ def hint(self:PageMap, rowids) -> int:
     if not hasattr(os, 'posix_fadvise'): return 0
     try:
         if (c := os.pread(self.fd, 4, 24)) != self._counter: self._interior, self._counter = {}, c
+        self._batches += 1
+        if self.overflows is False and self._batches % 64: return 0  # small items: see below
         leaves = {}
         for r in rowids: leaves.setdefault(self.leaf(int(r)), []).append(int(r))
         ps = self.page_size
         for n in leaves: os.posix_fadvise(self.fd, (n - 1) * ps, ps, os.POSIX_FADV_WILLNEED)
-        self._batches = getattr(self, '_batches', 0) + 1
-        if self.overflows is False and self._batches % 64: return len(leaves)
         runs = [o for n, rs in leaves.items() for page in (self._page(n),) for r in rs
                 if (o := self.overflow(page, n, r)) is not None]
         self.overflows = bool(runs)
