@@ -167,7 +167,7 @@ def _dest(workdir, fmt): return Path(workdir)/{'files': 'files', 'hashed': 'hash
 
 def _opener(fmt, order): return globals()['open_sqlite_blocks' if fmt == 'sqlite' and order == 'blocks' else f'open_{fmt}']
 
-# %% ../nbs/07_bench.ipynb #f75854b6
+# %% ../nbs/07_bench.ipynb #07d33736
 def _timed(f, *args):
     t = time.perf_counter(); f(*args); return time.perf_counter() - t
 
@@ -197,6 +197,9 @@ def limited_read(fmt, dest, plan, cache_bytes):
         reader.read_batches(warm_up)  # the reader's own memory (caches, buffers) grows to its working size
         evict(files)
         left = resident(files)  # what eviction could not drop: a mapping of another process, dirty pages
+        if left > 0.01 * sum(os.path.getsize(f) for f in files):
+            raise RuntimeError(f"{dest}: {left / 2**20:.0f} MB stayed in memory after eviction (mapped by another "
+                               "process?): a read now would not be a read of data bigger than memory")
         ml.tighten()
         t = _timed(reader.read_batches, order)
         reader.close()
@@ -226,7 +229,7 @@ def disk_usage(p):
 
 def _copy(src, dst): subprocess.run(['cp', '-r', str(src), str(dst)], check=True)
 
-# %% ../nbs/07_bench.ipynb #c712df83
+# %% ../nbs/07_bench.ipynb #17a1c4c0
 def _sqlite_dls(db, size, bs, nw, blocks=False):
     from fastai.vision.all import DataBlock, ImageBlock, CategoryBlock, RandomSplitter, Resize
     try:
@@ -278,6 +281,8 @@ def limited_end_to_end(how, src, db, cache_bytes, size=224, bs=64, num_workers=2
         time.sleep(1.5)  # the workers' readers check their read plan against the memory they now have (`REPLAN_S`)
         for _ in range(4): next(batches)
         evict(files)
+        if (left := resident(files)) > 0.01 * sum(os.path.getsize(f) for f in files):
+            raise RuntimeError(f"{src if how == 'files' else db}: {left / 2**20:.0f} MB stayed in memory after eviction")
         rate = _images_per_s(batches, min(n_batches, len(dl) - 8))
         del batches; gc.collect()
         return rate
@@ -316,7 +321,7 @@ def _ratios(metrics):
         out[name] = {f: (v / ref if better else ref / v) if v else None for f, v in by_fmt.items()}
     return out
 
-# %% ../nbs/07_bench.ipynb #6d515a1e
+# %% ../nbs/07_bench.ipynb #76872d4a
 PARTS = ('build', 'warm', 'limited', 'listing', 'disk', 'copy', 'e2e')
 CACHE_SHARES = (25, 50)  # the page cache a limited reader gets, in % of the data
 
@@ -376,6 +381,7 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, json_
                     for o, order in (('random', random_order[:warm_n]), ('blocks', block_order[:warm_n])):
                         reader = readers[f] if o == 'random' or f != 'sqlite' else open_sqlite_blocks(dest[f], keys)
                         w[f, o].append(len(order) / _timed(reader.read_batches, order))
+                        if reader is not readers[f]: reader.close()  # a page this process maps cannot be evicted later
             for (f, o), v in w.items(): _median_into(M, f'warm_{o}', f, v)
         for rd in readers.values(): rd.close()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MMAP_SIZE', 'CACHE_KIB', 'UNMAPPED_CACHE_KIB', 'available_memory', 'ReadPlan', 'read_plan', 'PageMap']
+__all__ = ['MMAP_SIZE', 'CACHE_KIB', 'UNMAPPED_CACHE_KIB', 'PLAN_VAR', 'available_memory', 'ReadPlan', 'read_plan', 'PageMap']
 
 # %% ../nbs/00a_readahead.ipynb #e032ea01
 def _read_int(path):
@@ -50,7 +50,7 @@ def available_memory() -> int:
     room = _cgroup_room()
     return max(0, avail if room is None else min(avail, room))
 
-# %% ../nbs/00a_readahead.ipynb #fac2c60c
+# %% ../nbs/00a_readahead.ipynb #7413a1ea
 MMAP_SIZE = 1 << 40  # as much as SQLite allows when the file fits; this build caps it near 2 GiB and reads the rest with pread
 CACHE_KIB = 65536    # the page cache of a mapped reader (allocated as used): holds a 10M-item file's b-tree interior pages
 UNMAPPED_CACHE_KIB = 8192  # of a pread reader: interior pages only; items go through the OS page cache, not twice
@@ -61,8 +61,14 @@ class ReadPlan:
     mmap_size:int; cache_kib:int; hints:bool
     def __str__(self): return 'memory-mapped' if self.mmap_size else 'pread with read-ahead hints'
 
+PLAN_VAR = 'FASTAI_SQLITE_READ_PLAN'  # `mmap` or `pread` forces a plan: for tests, and to compare the two
+
 def read_plan(file_bytes:int, available:int=None) -> ReadPlan:
     "The plan for reading a file of `file_bytes` with `available` bytes of memory (default: `available_memory()`)"
+    forced = os.environ.get(PLAN_VAR)
+    if forced: 
+        if forced not in ('mmap', 'pread'): raise ValueError(f"{PLAN_VAR}={forced!r}: must be 'mmap' or 'pread'")
+        return ReadPlan(MMAP_SIZE, CACHE_KIB, False) if forced == 'mmap' else ReadPlan(0, UNMAPPED_CACHE_KIB, True)
     available = available_memory() if available is None else available
     if file_bytes <= available // 2: return ReadPlan(MMAP_SIZE, CACHE_KIB, False)
     return ReadPlan(0, UNMAPPED_CACHE_KIB, True)
