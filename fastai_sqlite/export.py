@@ -99,7 +99,7 @@ def export(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=()
     finally: os.close(root)
     return rep
 
-# %% ../nbs/03_export.ipynb #2b78f7d3
+# %% ../nbs/03_export.ipynb #d8fa03b7
 def decode_problem(data:bytes):
     "Why `data` does not decode as an image (None if it does)"
     if not data: return 'empty file'
@@ -115,8 +115,7 @@ def verify(self:SQLiteDataset, decode=False, progress=True) -> list:
     with self._reading() as con: check = [r[0] for r in con.execute('PRAGMA integrity_check')]
     problems = [('(database)', r) for r in check if r != 'ok']
     if decode and not problems:
-        exts = {e for e, f in Image.registered_extensions().items() if f in Image.OPEN}
-        rows = ((k, i) for i, k in self.select('id, key') if PurePosixPath(k).suffix.lower() in exts)
+        rows = ((k, i) for i, k in self.select('id, key') if PurePosixPath(k).suffix.lower() in IMAGE_EXTENSIONS)
         if progress: rows = with_progress(rows, len(self))
         for key, rowid in rows:
             if (why := decode_problem(self.read(rowid))): problems.append((key, why))

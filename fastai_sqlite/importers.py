@@ -15,11 +15,9 @@ from .core import BuildReport, TABLE
 from .build import tar_items
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'shard_paths', 'wds_samples', 'wds_items', 'lmdb_items', 'dataset_items', 'merge']
+__all__ = ['shard_paths', 'wds_samples', 'wds_items', 'lmdb_items', 'dataset_items', 'merge']
 
-# %% ../nbs/05_importers.ipynb #06842879
-IMAGE_EXTENSIONS = {'.jpg', '.jpeg', '.jpe', '.png', '.webp', '.gif', '.bmp', '.tif', '.tiff', '.ppm', '.pgm', '.pbm',
-                    '.pnm', '.ico', '.avif', '.heic', '.heif', '.jp2', '.j2k'}
+# %% ../nbs/05_importers.ipynb #538a0a71
 _brace = re.compile(r'\{(\d+)\.\.(\d+)\}')
 
 def shard_paths(shards) -> list:

@@ -68,7 +68,7 @@ def build_tiny(db, n:int, seed=0, chunk=5000, workers=None, batch_size=100_000, 
             secs = time.perf_counter() - t
     return dict(start=start, added=rep.added, seconds=round(secs, 1), failed=len(rep.failed))
 
-# %% ../nbs/15_scale.ipynb #3cf35e64
+# %% ../nbs/15_scale.ipynb #2f74938b
 def _measure(code:str, setup:str='') -> dict:
     "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` plus seconds and peak RSS in MB"
     prog = ("import time, json, resource\n" + setup + "\n_t = time.perf_counter()\n" + code +
@@ -84,13 +84,15 @@ def measure_items(db) -> dict:
     return _measure(f"items = get_db_items({str(db)!r})\nout = dict(items=len(items))", "from fastai_sqlite.data import get_db_items")
 
 def measure_datablock(db) -> dict:
-    "Time for a `DataBlock` with `RandomSplitter` (labels from the folder, vocab from the keys) to list `db` and create its datasets"
+    "Time for a `DataBlock` with `RandomSplitter` (labels from the folder, vocab from the keys, `fast_splits`) to list `db` and create its datasets"
     return _measure(f"""items = get_db_items({str(db)!r})
 dsets = DataBlock((ImageBlock, CategoryBlock(vocab=folder_vocab(items))), get_items=lambda _: items, get_x=db_bytes,
                   get_y=parent_label, splitter=RandomSplitter(seed=0)).datasets({str(db)!r})
 out = dict(train=len(dsets.train), valid=len(dsets.valid), vocab=len(dsets.vocab))""",
     """from fastai.vision.all import DataBlock, ImageBlock, CategoryBlock, RandomSplitter, parent_label
-from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab""")
+from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab
+from fastai_sqlite.patches import fast_splits
+fast_splits()  # fastcore's mask2idxs would take ~90 s of Python at 10M items: `patches`""")
 
 def _read_through(db):
     "Read the file once with plain reads, so the OS holds it in its page cache (this VM pages out what is idle for ~1 min)"
