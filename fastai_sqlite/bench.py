@@ -322,7 +322,7 @@ def _ratios(metrics):
         out[name] = {f: (v / ref if better else ref / v) if v else None for f, v in by_fmt.items()}
     return out
 
-# %% ../nbs/07_bench.ipynb #71a0eb0d
+# %% ../nbs/07_bench.ipynb #aa479b13
 PARTS = ('build', 'warm', 'limited', 'listing', 'disk', 'copy', 'e2e')
 CACHE_SHARES = (25, 50)  # the page cache a limited reader gets, in % of the data
 
@@ -442,11 +442,15 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, json_
                 for how in e: e[how].append(end_to_end(how, dest['files'], dest['sqlite'], size, n_batches=nb))
             _median_into(M, 'e2e', 'files', e['files']); _median_into(M, 'e2e', 'sqlite', e['sqlite'])
             _median_into(M, 'e2e_blocks', 'files', e['files']); _median_into(M, 'e2e_blocks', 'sqlite', e['sqlite-blocks'])
-            if not memory_limit_problem() and 'limited' in parts:
+            if not memory_limit_problem() and 'limited' in parts and kind == 'photos':  # tiny: the processes outgrow a 16 MB cache share
                 _log(quiet, '[bench] end to end, bigger than memory')
-                for how in ('files', 'sqlite'):
-                    M.setdefault('e2e_big25', {})[how] = _child('limited_end_to_end', how, dest['files'], dest['sqlite'],
-                                                                max(payload // 4, 8 << 20), size, 64, 2, nb)
+                try:
+                    big = {how: _child('limited_end_to_end', how, dest['files'], dest['sqlite'], max(payload // 4, 8 << 20),
+                                       size, 64, 2, nb) for how in ('files', 'sqlite')}
+                    M['e2e_big25'] = big
+                except RuntimeError as e:  # a harness failure must not cost the figures measured so far
+                    _log(quiet, f'[bench] end to end, bigger than memory: failed ({str(e).splitlines()[-1]})')
+                    res['extra']['e2e_big25_failed'] = str(e)[-2000:]
 
         res['ratios'] = _ratios(M)
         res['targets'] = check_targets(res)

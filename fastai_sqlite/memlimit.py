@@ -35,7 +35,7 @@ def memory_limit_problem() -> str|None:
     if not os.access(base, os.W_OK): return f"{base}: cgroups are not writable here (a container without cgroup access?)"
     return None
 
-# %% ../nbs/00b_memlimit.ipynb #60aace56
+# %% ../nbs/00b_memlimit.ipynb #00174056
 class MemoryLimit:
     "A memory cgroup for this process and those it starts later: what they hold now, plus `cache_bytes` of page cache"
     def __init__(self, cache_bytes:int):
@@ -50,9 +50,11 @@ class MemoryLimit:
         return self.tighten()  # page cache is taken back first: a process only fails if what it holds outgrows the cache
 
     def held(self) -> int:
-        "Bytes the group's processes hold, page cache aside (anonymous and shared memory)"
+        "Bytes charged to the group that eviction cannot take: its processes' memory, shared memory, mapped files (libraries), the kernel's"
         stat = dict(l.split() for l in (self.group/'memory.stat').read_text().splitlines())
-        return int(stat['total_rss']) + int(stat.get('total_shmem', 0)) if self.v1 else int(stat['anon']) + int(stat['shmem'])
+        if self.v1: return (int((self.group/'memory.usage_in_bytes').read_text()) - int(stat['total_cache'])
+                            + int(stat.get('total_shmem', 0)) + int(stat.get('total_mapped_file', 0)))
+        return int((self.group/'memory.current').read_text()) - int(stat['file']) + int(stat['shmem']) + int(stat.get('file_mapped', 0))
 
     def tighten(self, slack:int=0):
         "Set the limit to what the processes hold now plus `cache_bytes` (and `slack`); call it again once they have grown"
