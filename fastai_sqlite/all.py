@@ -7,16 +7,17 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/all.html.md"""
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/99_all.ipynb #e736414c
+# %% ../nbs/99_all.ipynb #c26f849c
 import importlib
 from .core import *
 from .build import *
 from .export import *
+from .inspection import *
 from .data import *
 from .explore import *
 from .importers import *
 from .sampler import *
 from .readahead import *
 
-_modules = ('core', 'build', 'export', 'data', 'explore', 'importers', 'sampler', 'readahead')
+_modules = ('core', 'build', 'export', 'inspection', 'data', 'explore', 'importers', 'sampler', 'readahead')
 __all__ = [n for m in _modules for n in importlib.import_module(f'fastai_sqlite.{m}').__all__]

@@ -102,12 +102,12 @@ def show(self:SQLiteDataset, n:int=9, pattern:str=None, where:str=None, params=(
     fig.tight_layout()
     return fig, axs
 
-# %% ../nbs/04_explore.ipynb #fabcd864
+# %% ../nbs/04_explore.ipynb #864c57d7
 @patch
 def plot_labels(self:SQLiteDataset, by='label', top:int=40, ax=None):
     "A horizontal bar plot of the item count per label (or 'folder', 'ext'), the `top` most common; returns (fig, ax)"
     import matplotlib.pyplot as plt
-    import fastai_sqlite.export  # noqa: F401 (adds `SQLiteDataset.stats`)
+    import fastai_sqlite.inspection  # noqa: F401 (adds `SQLiteDataset.stats`)
     df = self.stats(by=by).head(top)
     if ax is None: _, ax = plt.subplots(figsize=(6, 0.25*len(df) + 1))
     ax.barh(df[by].astype(str)[::-1], df['items'][::-1])
