@@ -31,7 +31,7 @@ SCHEMA = f'''CREATE TABLE {TABLE} (
 )'''
 PAGE_SIZE = 4096        # for photos; see `page_size_for`
 SMALL_PAGE_SIZE = 8192  # for small items (a median under 8 KB)
-MAX_PAGE_COUNT = 4294967294  # SQLite's largest: 70 TB at 16 KiB pages, 17.6 TB at 4 KiB (the old default stopped at a quarter)
+MAX_PAGE_COUNT = 4294967294  # SQLite's largest: 35 TB at 8 KiB pages, 17.6 TB at 4 KiB (the old default stopped at a quarter)
 
 # %% ../nbs/00_core.ipynb #c34b728b
 def page_size_for(sizes) -> int:
