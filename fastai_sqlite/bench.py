@@ -322,16 +322,16 @@ def _ratios(metrics):
         out[name] = {f: (v / ref if better else ref / v) if v else None for f, v in by_fmt.items()}
     return out
 
-# %% ../nbs/07_bench.ipynb #aa479b13
+# %% ../nbs/07_bench.ipynb #2117dd7e
 PARTS = ('build', 'warm', 'limited', 'listing', 'disk', 'copy', 'e2e')
 CACHE_SHARES = (25, 50)  # the page cache a limited reader gets, in % of the data
 
 def _log(quiet, *a):
     if not quiet: print(*a, file=sys.stderr, flush=True)
 
-def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, json_out=False, seed=0, quiet=False,
+def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, seed=0, quiet=False,
               parts=None, warm_n=10_000, limited_n=20_000, e2e_batches=None, slow_rounds=1) -> dict:
-    "Benchmark the formats on `n` generated items of `kind`; returns the results, prints a Markdown table (or JSON)"
+    "Benchmark the formats on `n` generated items of `kind`; returns the results (`format_table` makes them a table)"
     formats, parts = _available(formats), PARTS if parts is None else tuple(parts)
     bad = [p for p in parts if p not in PARTS]
     if bad: raise ValueError(f"unknown part(s) {bad}: choose from {PARTS}")
@@ -457,7 +457,6 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, json_
         res['seconds'] = time.perf_counter() - t0
     finally:
         if own: shutil.rmtree(workdir, ignore_errors=True)
-    if not quiet: print(json.dumps(res, indent=1) if json_out else format_table(res))
     return res
 
 # %% ../nbs/07_bench.ipynb #0290bce2

@@ -12,29 +12,61 @@ from .core import SQLiteDataset, DatasetError, item_filter
 import fastai_sqlite.export, fastai_sqlite.inspection  # add export, info, stats and verify to SQLiteDataset (light: no fastai import)
 
 # %% auto #0
-__all__ = ['cmd_build', 'cmd_ls', 'cmd_info', 'cmd_cat', 'cmd_export', 'cmd_rm', 'cmd_verify', 'cmd_import_wds',
-           'cmd_import_lmdb', 'cmd_export_tar', 'cmd_subset', 'cmd_merge', 'cmd_show', 'cmd_browse', 'cmd_bench',
-           'cmd_scale', 'cmd_demo', 'main']
+__all__ = ['DB', 'PATTERN', 'WHERE', 'FOLDER', 'EXT', 'CHOOSE', 'QUIET', 'REPLACE', 'arg', 'command', 'cmd_build', 'cmd_ls',
+           'cmd_info', 'cmd_cat', 'cmd_export', 'cmd_rm', 'cmd_verify', 'cmd_import_wds', 'cmd_import_lmdb',
+           'cmd_export_tar', 'cmd_subset', 'cmd_merge', 'cmd_show', 'cmd_browse', 'cmd_bench', 'cmd_scale', 'cmd_demo',
+           'main']
 
-# %% ../nbs/06_cli.ipynb #3999d386
+# %% ../nbs/06_cli.ipynb #62a609f7
+_COMMANDS = {}
+
+def arg(*flags, **kwargs) -> tuple:
+    "One argparse argument of a command: `add_argument`'s arguments"
+    return flags, kwargs
+
+def command(*args, example:str=''):
+    "Register the decorated `cmd_NAME(a)` as the subcommand NAME, with its `arg`s and a usage `example` for its help"
+    def register(f):
+        _COMMANDS[f.__name__[4:].replace('_', '-')] = (f, args, example)
+        return f
+    return register
+
 def _exts(s): return [e for e in s.split(',') if e] if s else None
 
-def _report(rep, what='failed'):
+DB = arg('db', help='the dataset file')
+PATTERN = arg('pattern', nargs='?', help="only keys matching this glob, e.g. 'train/*' (`*` also matches `/`)")
+WHERE = arg('--where', metavar='SQL', help="only items for which this SQL condition on `key` and `meta` holds")
+FOLDER = arg('--folder', action='append', dest='folders', metavar='FOLDER', help='only items below this top-level folder (repeatable)')
+EXT = arg('--ext', type=_exts, dest='extensions', metavar='EXTS', help='only these extensions, comma-separated, e.g. jpg,png')
+CHOOSE = (PATTERN, WHERE, FOLDER, EXT)
+QUIET = arg('-q', '--quiet', action='store_true', help='no progress bar')
+REPLACE = arg('--replace', action='store_true', help='also rewrite items whose bytes or metadata changed')
+
+def _chosen(a) -> dict: return dict(pattern=a.pattern, where=a.where, folders=a.folders, extensions=a.extensions)
+
+def _report(rep) -> int:
     print(rep)
     return 0 if rep.ok else 1
 
+# %% ../nbs/06_cli.ipynb #f7d4b1cb
+@command(arg('src', help='a folder, or a tar file (.tar, .tar.gz, ...)'), arg('db', help='the dataset file to create or complete'),
+         EXT, arg('--labels', help='a CSV with a `key` column; its other columns are merged into each item\'s metadata'),
+         arg('--label-key', default='key', help='the CSV column holding the item key (default: key)'), REPLACE, QUIET,
+         example='fastai-sqlite build ~/data/pets pets.db --ext jpg,png --labels labels.csv')
 def cmd_build(a):
     "Build (or complete) the dataset DB from the folder or tar file SRC"
     from fastai_sqlite.build import build
-    rep = build(a.src, a.db, extensions=_exts(a.ext), labels=a.labels, label_key=a.label_key, replace=a.replace,
+    rep = build(a.src, a.db, extensions=a.extensions, labels=a.labels, label_key=a.label_key, replace=a.replace,
                 progress=not a.quiet)
     if getattr(rep, 'labels', None): print(f"labels: updated {rep.labels['updated']}, keys not in the dataset {len(rep.labels['missing'])}")
     return _report(rep)
 
+@command(DB, *CHOOSE, example="fastai-sqlite ls pets.db 'train/*' --where \"json_extract(meta, '$.label') = 'cat'\"")
 def cmd_ls(a):
-    "List the keys of DB, optionally matching a glob PATTERN (`*` also matches `/`) or an SQL --where"
-    for k, in SQLiteDataset(a.db).select('key', *item_filter(a.pattern, a.where)): print(k)
+    "List the keys of DB, all or those chosen by PATTERN, --where, --folder, --ext"
+    for k in SQLiteDataset(a.db).keys(**_chosen(a)): print(k)
 
+@command(DB, arg('--json', action='store_true', help='print JSON'), example='fastai-sqlite info pets.db --json')
 def cmd_info(a):
     "Show what is in DB: items, bytes, format version, items per top-level folder"
     inf = SQLiteDataset(a.db).info()
@@ -43,18 +75,23 @@ def cmd_info(a):
     for k, v in inf.items(): print(f"{k:>15}: {v}")
     print(f"{'folders':>15}: " + ', '.join(f'{k} {v}' for k,v in folders.items()))
 
+@command(DB, arg('key', help='the key of the item'), example='fastai-sqlite cat pets.db train/cat/001.jpg > cat.jpg')
 def cmd_cat(a):
     "Write the raw bytes of KEY to standard output"
     sys.stdout.buffer.write(SQLiteDataset(a.db)[a.key]); sys.stdout.buffer.flush()
 
+@command(DB, arg('dest', help='the folder to write the files below'), *CHOOSE, QUIET,
+         example="fastai-sqlite export pets.db out/ --folder valid --ext jpg")
 def cmd_export(a):
-    "Write the items of DB (or those matching PATTERN / --where) as files below DEST, byte-identical"
-    return _report(SQLiteDataset(a.db).export(a.dest, a.pattern, a.where, progress=not a.quiet))
+    "Write the items of DB (all, or those chosen) as files below DEST, byte-identical"
+    return _report(SQLiteDataset(a.db).export(a.dest, **_chosen(a), progress=not a.quiet))
 
+@command(DB, arg('keys', nargs='+', help='the keys to delete'), example='fastai-sqlite rm pets.db train/cat/001.jpg')
 def cmd_rm(a):
     "Delete KEYs from DB (all or none: a missing key deletes nothing)"
     print(f"deleted {SQLiteDataset(a.db).delete(*a.keys)}")
 
+@command(DB, arg('--decode', action='store_true', help='fully decode every image'), QUIET, example='fastai-sqlite verify pets.db --decode')
 def cmd_verify(a):
     "Check DB with SQLite's integrity_check and, with --decode, a full decode of every image"
     problems = SQLiteDataset(a.db).verify(decode=a.decode, progress=not a.quiet)
@@ -62,104 +99,95 @@ def cmd_verify(a):
     print(f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
+@command(arg('shards', nargs='+', help="tar shards: paths, globs or ranges, e.g. 'shard-{000..009}.tar'"), DB, REPLACE, QUIET,
+         example="fastai-sqlite import-wds 'train-{000..009}.tar' train.db")
 def cmd_import_wds(a):
-    "Add the images of WebDataset tar SHARDs (paths, globs, {000..009} ranges) to DB, with their samples' metadata"
+    "Add the images of WebDataset tar SHARDs to DB, with their samples' .cls/.json/.txt as metadata"
     from fastai_sqlite.importers import add_wds
     with SQLiteDataset(a.db, create=True) as ds: return _report(ds.add_wds(a.shards, replace=a.replace, progress=not a.quiet))
 
+@command(arg('env', help='the LMDB environment (folder)'), DB, arg('--layout', default='auto', choices=['auto', 'plain', 'pairs'],
+         help='plain key → bytes, or <name>_image / <name>_metadata pairs (default: auto)'), REPLACE, QUIET,
+         example='fastai-sqlite import-lmdb images.lmdb images.db')
 def cmd_import_lmdb(a):
-    "Add the entries of the LMDB environment ENV to DB (plain key → bytes, or <name>_image / <name>_metadata pairs)"
+    "Add the entries of the LMDB environment ENV to DB"
     from fastai_sqlite.importers import add_lmdb
     with SQLiteDataset(a.db, create=True) as ds: return _report(ds.add_lmdb(a.env, a.layout, replace=a.replace, progress=not a.quiet))
 
+@command(DB, arg('dest', help='the tar file to write: .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz'), *CHOOSE,
+         arg('--overwrite', action='store_true', help='replace DEST if it exists'), QUIET,
+         example="fastai-sqlite export-tar pets.db valid.tar.gz --folder valid")
 def cmd_export_tar(a):
-    "Write the items of DB (or those matching PATTERN / --where) into a tar file, byte-identical"
+    "Write the items of DB (all, or those chosen) into a tar file, byte-identical"
     from fastai_sqlite.export import export_tar
-    return _report(SQLiteDataset(a.db).export_tar(a.dest, a.pattern, a.where, overwrite=a.overwrite, progress=not a.quiet))
+    return _report(SQLiteDataset(a.db).export_tar(a.dest, **_chosen(a), overwrite=a.overwrite, progress=not a.quiet))
 
+@command(DB, arg('dest', help='the dataset file to copy into (created if needed)'), *CHOOSE, QUIET,
+         example="fastai-sqlite subset pets.db cats.db '*/cat/*'")
 def cmd_subset(a):
-    "Copy the items of DB matching PATTERN / --where, with their metadata, into the dataset DEST"
+    "Copy the items of DB chosen by PATTERN, --where, --folder, --ext, with their metadata, into the dataset DEST"
     from fastai_sqlite.export import subset
-    return _report(SQLiteDataset(a.db).subset(a.dest, a.pattern, a.where, progress=not a.quiet))
+    return _report(SQLiteDataset(a.db).subset(a.dest, **_chosen(a), progress=not a.quiet))
 
+@command(arg('dest', help='the dataset file to merge into (created if needed)'), arg('srcs', nargs='+', help='the datasets to merge'),
+         arg('--on-conflict', default='skip', choices=['skip', 'replace', 'fail'],
+             help='a key in both with other bytes: keep DEST\'s, take the source\'s, or merge nothing (default: skip)'), QUIET,
+         example='fastai-sqlite merge all.db part1.db part2.db --on-conflict fail')
 def cmd_merge(a):
-    "Merge the datasets SRC… into DEST; a key present in both with other bytes is skipped, replaced, or fails the merge"
+    "Merge the datasets SRC… into DEST"
     from fastai_sqlite.export import merge
     return _report(merge(a.dest, *a.srcs, on_conflict=a.on_conflict, progress=not a.quiet))
 
+@command(DB, *CHOOSE, arg('-n', type=int, default=9, help='how many images (default: 9)'), arg('--seed', type=int, help='of the sample'),
+         arg('--out', default='grid.png', help='the PNG to write (default: grid.png)'), example="fastai-sqlite show pets.db 'train/*' -n 16 --out grid.png")
 def cmd_show(a):
-    "Save a grid of images from DB (random, or matching PATTERN / --where) as a PNG"
+    "Save a grid of images from DB (a random sample of all, or of those chosen) as a PNG"
     import matplotlib; matplotlib.use('Agg')
     from fastai_sqlite.explore import show
-    fig, _ = SQLiteDataset(a.db).show(a.n, a.pattern, a.where, seed=a.seed)
+    fig, _ = SQLiteDataset(a.db).show(a.n, a.pattern, a.where, seed=a.seed, folders=a.folders, extensions=a.extensions)
     fig.savefig(a.out); print(f"saved {a.out}")
 
+@command(DB, arg('--port', type=int, default=8001), arg('--host', default='127.0.0.1', help='the address to serve on (default: loopback only)'),
+         example='fastai-sqlite browse pets.db')
 def cmd_browse(a):
-    "Browse DB in a web browser with datasette (needs the `browse` extra), on 127.0.0.1 only"
+    "Browse DB in a web browser with datasette (needs the `browse` extra)"
     from fastai_sqlite.explore import browse
     browse(a.db, a.port, a.host)
 
+@command(arg('kind', nargs='?', default='photos', choices=['photos', 'tiny']), arg('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny)'),
+         arg('--workdir', help='keep the generated data here (default: a temporary folder)'), arg('--rounds', type=int, default=3),
+         arg('--seed', type=int, default=0), arg('--json', action='store_true', help='print JSON'), QUIET,
+         example='fastai-sqlite bench tiny --workdir /tmp/bench-tiny')
 def cmd_bench(a):
     "Benchmark folders, hashed folders, tar+index, LMDB and SQLite on generated photos or tiny PNGs, side by side"
     from fastai_sqlite.bench import run_bench, format_table
-    res = run_bench(a.kind, n=a.n, workdir=a.workdir, rounds=a.rounds, json_out=a.json, seed=a.seed, quiet=a.quiet)
-    if a.quiet: print(json.dumps(res, indent=2, default=str) if a.json else format_table(res))  # quiet: the result only
+    res = run_bench(a.kind, n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet)
+    print(json.dumps(res, indent=2, default=str) if a.json else format_table(res))
 
+@command(arg('dir', help='where the datasets are built (resumable)'), arg('--items', type=int, default=10_000_000),
+         arg('--json', action='store_true', help='print JSON'), QUIET, example='fastai-sqlite scale /data/scale --items 10000000')
 def cmd_scale(a):
-    "Build a dataset of --items tiny PNGs streamed into DIR (resumable) and measure it at that size"
+    "Build a dataset of --items tiny PNGs streamed into DIR and measure it at that size"
     from fastai_sqlite.scale import scale_run, scale_table
     res = scale_run(a.dir, a.items, progress=not a.quiet)
     print(json.dumps(res, indent=2) if a.json else scale_table(res))
 
+@command(arg('--dir', default='fastai-sqlite-demo', help='where to write the PNGs and the .db'), arg('--epochs', type=int, default=4),
+         example='fastai-sqlite demo')
 def cmd_demo(a):
     "Train a small CNN on scikit-learn's handwritten digits, read from a SQLite dataset built from PNG files"
     from fastai_sqlite.demo import demo
     res = demo(a.dir, epochs=a.epochs)
     return 0 if res['accuracy'] >= 0.9 else 1
 
-# %% ../nbs/06_cli.ipynb #03f86cdd
+# %% ../nbs/06_cli.ipynb #44227007
 def _parser():
     p = argparse.ArgumentParser(prog='fastai-sqlite', description='Keep an image dataset in one SQLite file; train fastai from it.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
-    def add(f, name=None):
-        s = sub.add_parser(name or f.__name__[4:], help=f.__doc__, description=f.__doc__); s.set_defaults(func=f); return s
-    s = add(cmd_build)
-    s.add_argument('src', help='a folder, or a tar file (.tar, .tar.gz, ...)'); s.add_argument('db', help='the dataset file to create or complete')
-    s.add_argument('--ext', help='only files with these extensions, comma-separated (e.g. jpg,png); default: all files')
-    s.add_argument('--labels', help='a CSV whose columns are merged into the metadata of the item its key column names')
-    s.add_argument('--label-key', default='key', help='the CSV column holding the item key (default: key)')
-    s.add_argument('--replace', action='store_true', help='also rewrite items whose bytes changed')
-    s = add(cmd_ls); s.add_argument('db'); s.add_argument('pattern', nargs='?'); s.add_argument('--where', help='SQL condition on the items table')
-    s = add(cmd_info); s.add_argument('db'); s.add_argument('--json', action='store_true', help='print JSON')
-    s = add(cmd_cat); s.add_argument('db'); s.add_argument('key')
-    s = add(cmd_export); s.add_argument('db'); s.add_argument('dest'); s.add_argument('pattern', nargs='?')
-    s.add_argument('--where', help='SQL condition on the items table')
-    s = add(cmd_rm); s.add_argument('db'); s.add_argument('keys', nargs='+')
-    s = add(cmd_verify); s.add_argument('db'); s.add_argument('--decode', action='store_true', help='fully decode every image')
-    s = add(cmd_import_wds, 'import-wds'); s.add_argument('shards', nargs='+'); s.add_argument('db')
-    s.add_argument('--replace', action='store_true', help='also rewrite items whose bytes changed')
-    s = add(cmd_import_lmdb, 'import-lmdb'); s.add_argument('env'); s.add_argument('db')
-    s.add_argument('--layout', default='auto', choices=['auto', 'plain', 'pairs']); s.add_argument('--replace', action='store_true')
-    s = add(cmd_export_tar, 'export-tar'); s.add_argument('db'); s.add_argument('dest'); s.add_argument('pattern', nargs='?')
-    s.add_argument('--where', help='SQL condition on the items table'); s.add_argument('--overwrite', action='store_true')
-    s = add(cmd_subset); s.add_argument('db'); s.add_argument('dest'); s.add_argument('pattern', nargs='?')
-    s.add_argument('--where', help='SQL condition on the items table')
-    s = add(cmd_merge); s.add_argument('dest'); s.add_argument('srcs', nargs='+')
-    s.add_argument('--on-conflict', default='skip', choices=['skip', 'replace', 'fail'])
-    s = add(cmd_show); s.add_argument('db'); s.add_argument('pattern', nargs='?'); s.add_argument('--where')
-    s.add_argument('-n', type=int, default=9); s.add_argument('--seed', type=int); s.add_argument('--out', default='grid.png')
-    s = add(cmd_browse); s.add_argument('db'); s.add_argument('--port', type=int, default=8001); s.add_argument('--host', default='127.0.0.1')
-    s = add(cmd_bench); s.add_argument('kind', nargs='?', default='photos', choices=['photos', 'tiny'])
-    s.add_argument('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny)'); s.add_argument('--workdir', help='keep the data here (default: a temporary folder)')
-    s.add_argument('--rounds', type=int, default=3); s.add_argument('--seed', type=int, default=0); s.add_argument('--json', action='store_true')
-    s = add(cmd_scale); s.add_argument('dir'); s.add_argument('--items', type=int, default=10_000_000)
-    s.add_argument('--json', action='store_true')
-    s = add(cmd_demo); s.add_argument('--dir', default='fastai-sqlite-demo', help='where to write the PNGs and the .db')
-    s.add_argument('--epochs', type=int, default=4)
-    for s in sub.choices.values():
-        if s.get_default('func') in (cmd_build, cmd_export, cmd_verify, cmd_import_wds, cmd_import_lmdb, cmd_export_tar,
-                                     cmd_subset, cmd_merge, cmd_scale, cmd_bench):
-            s.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+    for name, (f, args, example) in _COMMANDS.items():
+        s = sub.add_parser(name, help=f.__doc__, description=f.__doc__, epilog=f'example: {example}' if example else None)
+        for flags, kwargs in args: s.add_argument(*flags, **kwargs)
+        s.set_defaults(func=f)
     return p
 
 def main(argv=None):

@@ -18,19 +18,19 @@ from .core import TABLE
 # %% auto #0
 __all__ = ['pick_rows', 'item_label', 'thumbnail', 'image_size', 'Datasette', 'browse']
 
-# %% ../nbs/04_explore.ipynb #e86e2766
-def _ids(ds, n, pattern=None, where=None, params=(), seed=None, shuffle=True) -> list:
-    "Up to `n` rowids of the items matching `pattern`/`where`: a random sample, or the first ones"
-    rows = ds.select('id', *item_filter(pattern, where, params))
+# %% ../nbs/04_explore.ipynb #4e7d6122
+def _ids(ds, n, pattern=None, where=None, params=(), seed=None, shuffle=True, folders=None, extensions=None) -> list:
+    "Up to `n` rowids of the items `item_filter` chooses: a random sample, or the first ones"
+    rows = ds.select('id', *item_filter(pattern, where, params, folders, extensions))
     if not shuffle:
         try: return [i for i, in itertools.islice(rows, n)]
         finally: rows.close()  # ends the query now, not when garbage collected
     ids = [i for i, in rows]
     return random.Random(seed).sample(ids, min(n, len(ids)))
 
-def pick_rows(ds:SQLiteDataset, n:int, pattern=None, where=None, params=(), seed=None, shuffle=True):
-    "Yield `(key, data, meta)` for up to `n` items matching `pattern`/`where`, sampled with `seed` or the first ones"
-    ids = _ids(ds, n, pattern, where, params, seed, shuffle)
+def pick_rows(ds:SQLiteDataset, n:int, pattern=None, where=None, params=(), seed=None, shuffle=True, folders=None, extensions=None):
+    "Yield `(key, data, meta)` for up to `n` items `item_filter` chooses, sampled with `seed` or the first ones"
+    ids = _ids(ds, n, pattern, where, params, seed, shuffle, folders, extensions)
     if not ids: return
     rows = {i: r for i, *r in ds.select('id, key, data, meta', f"id IN ({','.join('?' * len(ids))})", ids, order=None)}
     for rowid in ids:  # one query for all of them, yielded in the sampled order
@@ -80,14 +80,14 @@ def _repr_html_(self:SQLiteDataset, n:int=8, size:int=96) -> str:
             f'{count:,} items &middot; {nbytes/2**20:,.1f} MiB file &middot; format version {version}'
             f'<div style="display:flex;flex-wrap:wrap">{"".join(figs)}</div></div>')
 
-# %% ../nbs/04_explore.ipynb #5eed4c3d
+# %% ../nbs/04_explore.ipynb #f6c2c023
 @patch
 def show(self:SQLiteDataset, n:int=9, pattern:str=None, where:str=None, params=(), seed=None, shuffle=True,
-         ncols:int=None, imsize:float=2., title='label', size:int=256):
+         ncols:int=None, imsize:float=2., title='label', size:int=256, folders=None, extensions=None):
     "Show `n` images (random with `seed`, or the first with `shuffle=False`) matching `pattern`/`where`; return (fig, axs)"
     import matplotlib.pyplot as plt
     shown = []
-    for key, data, meta in pick_rows(self, 4*n, pattern, where, params, seed, shuffle):
+    for key, data, meta in pick_rows(self, 4*n, pattern, where, params, seed, shuffle, folders, extensions):
         if (im := thumbnail(data, size)) is not None: shown.append((key if title == 'key' else item_label(key, meta), im))
         if len(shown) == n: break
     if not shown: raise DatasetError(f"{self.path}: no readable images match" + (f" {pattern!r}" if pattern else '') +

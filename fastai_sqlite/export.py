@@ -16,7 +16,7 @@ from .core import TABLE, BuildReport
 # %% auto #0
 __all__ = ['dataset_items', 'merge']
 
-# %% ../nbs/03_export.ipynb #09175e28
+# %% ../nbs/03_export.ipynb #2ae44df0
 _DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 
 def _open_parent(root_fd, parts):
@@ -47,13 +47,19 @@ def _write_new(dir_fd, name, data, key):
     with open(fd, 'wb') as f: f.write(data)
     return 'added'
 
+def _count(ds, where, params) -> int:
+    [(n,)] = ds.select('count(*)', where, params, order=None)
+    return n
+
 @patch
-def export(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), progress=True) -> BuildReport:
-    "Write the items (matching the glob `pattern` and SQL `where`) as files below `dest`, refusing unsafe keys"
+def export(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), folders=None, extensions=None,
+           progress=True) -> BuildReport:
+    "Write the items (all, or those `item_filter` chooses) as files below `dest`, refusing unsafe keys"
     dest, rep = Path(dest), BuildReport()
     dest.mkdir(parents=True, exist_ok=True)
-    rows = self.select('key, data', *item_filter(pattern, where, params))
-    if progress: rows = with_progress(rows, len(self) if not (pattern or where) else None)
+    where, params = item_filter(pattern, where, params, folders, extensions)
+    rows = self.select('key, data', where, params)
+    if progress: rows = with_progress(rows, _count(self, where, params))
     root = os.open(dest, os.O_RDONLY | os.O_DIRECTORY)
     try:
         for key, data in rows:
@@ -67,21 +73,18 @@ def export(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=()
     finally: os.close(root)
     return rep
 
-# %% ../nbs/03_export.ipynb #1ff72a27
+# %% ../nbs/03_export.ipynb #b9be9188
 _tar_modes = {'.tar': 'w|', '.gz': 'w|gz', '.tgz': 'w|gz', '.bz2': 'w|bz2', '.xz': 'w|xz'}
 
-def _count(ds, where, params) -> int:
-    [(n,)] = ds.select('count(*)', where, params, order=None)
-    return n
-
 @patch
-def export_tar(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), overwrite=False, progress=True) -> BuildReport:
-    "Write the items matching `pattern`/`where` into the tar file `dest`, byte-identical, refusing unsafe keys"
+def export_tar(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), folders=None, extensions=None,
+               overwrite=False, progress=True) -> BuildReport:
+    "Write the items (all, or those `item_filter` chooses) into the tar file `dest`, byte-identical, refusing unsafe keys"
     dest = Path(dest).expanduser()
     mode = _tar_modes.get(dest.suffix.lower())
     if mode is None: raise ValueError(f"{dest}: not a tar file name (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz)")
     if dest.exists() and not overwrite: raise DatasetError(f"{dest}: already exists (overwrite=True replaces it)")
-    where, params = item_filter(pattern, where, params)
+    where, params = item_filter(pattern, where, params, folders, extensions)
     rows = self.select('key, data', where, params, chunk=64)
     if progress: rows = with_progress(rows, _count(self, where, params))
     rep, partial, mtime = BuildReport(), dest.with_name(dest.name + '.partial'), int(time.time())
@@ -96,10 +99,10 @@ def export_tar(self:SQLiteDataset, dest, pattern:str=None, where:str=None, param
     except BaseException: partial.unlink(missing_ok=True); raise
     return rep
 
-# %% ../nbs/03_export.ipynb #f83c5603
-def dataset_items(ds:SQLiteDataset, pattern:str=None, where:str=None, params=()):
-    "Yield `(key, data, meta)` for the items of `ds` matching `pattern`/`where`, as a stream"
-    for key, data, meta in ds.select('key, data, meta', *item_filter(pattern, where, params), chunk=64):
+# %% ../nbs/03_export.ipynb #9c9f31ee
+def dataset_items(ds:SQLiteDataset, pattern:str=None, where:str=None, params=(), folders=None, extensions=None):
+    "Yield `(key, data, meta)` for the items of `ds` (all, or those `item_filter` chooses), as a stream"
+    for key, data, meta in ds.select('key, data, meta', *item_filter(pattern, where, params, folders, extensions), chunk=64):
         try: yield key, data, json.loads(meta) if meta else None
         except ValueError: yield key, ValueError(f"{ds.path}:{key}: metadata is not valid JSON"), None
 
@@ -109,10 +112,11 @@ def _refuse_same(dest, srcs):
             raise DatasetError(f"{s.path}: is the destination itself")
 
 @patch
-def subset(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), replace=False, progress=True) -> BuildReport:
-    "Copy the items matching `pattern`/`where`, with their metadata, into the dataset file `dest` (created if needed)"
+def subset(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), folders=None, extensions=None,
+           replace=False, progress=True) -> BuildReport:
+    "Copy the items `item_filter` chooses, with their metadata, into the dataset file `dest` (created if needed)"
     _refuse_same(Path(dest).expanduser(), [self])
-    where, params = item_filter(pattern, where, params)
+    where, params = item_filter(pattern, where, params, folders, extensions)
     with SQLiteDataset(dest, create=True) as out:
         items = dataset_items(self, where=where, params=params)
         return out.add_many(items, replace=replace, progress=progress, total=_count(self, where, params) if progress else None)
