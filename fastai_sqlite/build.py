@@ -85,8 +85,7 @@ def add_labels(self:SQLiteDataset, table, key='key', columns=None) -> dict:
             if key not in row: raise DatasetError(f"{table if isinstance(table, (str, os.PathLike)) else 'table'}: no column {key!r}")
             k = str(row.pop(key))
             meta = {c: v for c,v in row.items() if columns is None or c in listify(columns)}
-            if con.execute("UPDATE items SET meta = json_patch(coalesce(meta, '{}'), ?) WHERE key=?",
-                           (json.dumps(meta, default=str), k)).rowcount: n += 1
+            if self._set_meta(con, k, meta): n += 1
             else: missing.append(k)
     return {'updated': n, 'missing': missing}
 

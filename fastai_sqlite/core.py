@@ -489,11 +489,16 @@ def add_many(self:SQLiteDataset, items, replace=False, batch_size=1000, progress
     return rep
 
 @patch
+def _set_meta(self:SQLiteDataset, con, key:str, meta:dict, merge=True) -> bool:
+    "Set (or merge, as JSON Merge Patch) the metadata of `key` in the writer transaction `con`; False if there is no such key"
+    sql = f"UPDATE {TABLE} SET meta = " + ("json_patch(coalesce(meta, '{}'), ?)" if merge else "?") + " WHERE key=?"
+    return con.execute(sql, (json.dumps(meta, default=str), key)).rowcount > 0
+
+@patch
 def set_meta(self:SQLiteDataset, key:str, meta:dict, merge=True):
     "Set the metadata of `key`, merged into what is there (`merge=True`) or replacing it"
-    sql = f"UPDATE {TABLE} SET meta = " + ("json_patch(coalesce(meta, '{}'), ?)" if merge else "?") + " WHERE key=?"
     with self.transaction() as con:
-        if con.execute(sql, (json.dumps(meta), key)).rowcount == 0: raise KeyError(f"{key!r}: no such key in {self.path}")
+        if not self._set_meta(con, key, meta, merge): raise KeyError(f"{key!r}: no such key in {self.path}")
 
 @patch
 def delete(self:SQLiteDataset, *keys:str) -> int:
