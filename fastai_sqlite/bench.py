@@ -18,8 +18,8 @@ from .memlimit import MemoryLimit, memory_limit_problem, evict, resident
 # %% auto #0
 __all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'make_dataset', 'build_files', 'open_files', 'build_hashed',
            'open_hashed', 'build_tar', 'open_tar', 'build_lmdb', 'open_lmdb', 'build_sqlite', 'open_sqlite',
-           'open_sqlite_blocks', 'Format', 'limited_read', 'listing', 'disk_usage', 'end_to_end', 'limited_end_to_end',
-           'run_bench', 'format_table']
+           'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing', 'disk_usage', 'end_to_end',
+           'limited_end_to_end', 'run_bench', 'format_table']
 
 # %% ../nbs/07_bench.ipynb #5ae4aa10
 def _photo(args):
@@ -176,7 +176,7 @@ def _available(formats):
 def _dest(workdir, fmt): return Path(workdir)/FORMATS[fmt].dest
 def _opener(fmt, order): return FORMATS[fmt].reader(order)
 
-# %% ../nbs/07_bench.ipynb #0885ca40
+# %% ../nbs/07_bench.ipynb #1bae29b1
 def _timed(f, *args):
     t = time.perf_counter(); f(*args); return time.perf_counter() - t
 
@@ -186,13 +186,21 @@ def _remove(p):
     elif p.exists(): p.unlink()
 
 
-def _child(code, *args):
-    "Run `fastai_sqlite.bench.CODE(*args)` in a fresh Python process; return what it prints as JSON"
-    out = subprocess.run([sys.executable, '-c', f'import json,sys; from fastai_sqlite.bench import {code}; '
-                          f'print(json.dumps({code}(*json.loads(sys.argv[1]))))', json.dumps([str(a) for a in args])],
-                         capture_output=True, text=True)
-    if out.returncode: raise RuntimeError(f"{code}{args}: failed in a child process (exit {out.returncode}):\n{out.stderr[-2000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def in_fresh_process(code:str, setup:str='') -> dict:
+    "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` with its seconds and peak RSS (MB)"
+    prog = ("import time, json, resource\n" + setup + "\n_t = time.perf_counter()\n" + code +
+            "\nout['seconds'] = round(time.perf_counter() - _t, 2)"
+            "\nout['peak_rss_mb'] = round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024)"
+            "\nprint(json.dumps(out, default=str))")
+    r = subprocess.run([sys.executable, '-c', prog], capture_output=True, text=True)
+    if r.returncode: raise RuntimeError(f"failed in a fresh process (exit {r.returncode}):\n{r.stderr[-2000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+def _child(func, *args):
+    "What `fastai_sqlite.bench.FUNC(*args)` returns (its arguments as strings), run in a fresh interpreter"
+    call = f"out = dict(result={func}(*json.loads({json.dumps([str(a) for a in args])!r})))"
+    try: return in_fresh_process(call, f"from fastai_sqlite.bench import {func}")['result']
+    except RuntimeError as e: raise RuntimeError(f"{func}{args}: {e}") from None
 
 def limited_read(fmt, dest, plan, cache_bytes):
     "In a fresh process capped at what it holds plus `cache_bytes` of page cache: read `fmt` at `dest` in the order saved in `plan`"
