@@ -176,7 +176,7 @@ def _available(formats):
 def _dest(workdir, fmt): return Path(workdir)/FORMATS[fmt].dest
 def _opener(fmt, order): return FORMATS[fmt].reader(order)
 
-# %% ../nbs/07_bench.ipynb #1bae29b1
+# %% ../nbs/07_bench.ipynb #a4846e9b
 def _timed(f, *args):
     t = time.perf_counter(); f(*args); return time.perf_counter() - t
 
@@ -201,6 +201,8 @@ def _child(func, *args):
     call = f"out = dict(result={func}(*json.loads({json.dumps([str(a) for a in args])!r})))"
     try: return in_fresh_process(call, f"from fastai_sqlite.bench import {func}")['result']
     except RuntimeError as e: raise RuntimeError(f"{func}{args}: {e}") from None
+
+def _cache_share(payload, q): return max(payload * q // 100, 8 << 20)  # a reader needs a few MB whatever the data
 
 def limited_read(fmt, dest, plan, cache_bytes):
     "In a fresh process capped at what it holds plus `cache_bytes` of page cache: read `fmt` at `dest` in the order saved in `plan`"
@@ -339,7 +341,7 @@ def _ratios(metrics):
         out[name] = {f: (v / ref if better else ref / v) if v else None for f, v in by_fmt.items()}
     return out
 
-# %% ../nbs/07_bench.ipynb #1728ee97
+# %% ../nbs/07_bench.ipynb #c8a18d98
 PARTS = ('build', 'warm', 'limited', 'listing', 'disk', 'copy', 'e2e')
 CACHE_SHARES = (25, 50)  # the page cache a limited reader gets, in % of the data
 
@@ -416,7 +418,7 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, seed=
                 for q in CACHE_SHARES:
                     for f in formats:
                         for o, plan in plans.items():
-                            got = _child('limited_read', f, dest[f], plan, max(payload * q // 100, 8 << 20))
+                            got = _child('limited_read', f, dest[f], plan, _cache_share(payload, q))
                             c[f, q, o].append(got['n'] / got['s'])
                             os_cache[f'{f} {q}% {o}'] = got
             for (f, q, o), v in c.items(): _median_into(M, f'big{q}_{o}', f, v)
@@ -462,7 +464,7 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, seed=
             if not memory_limit_problem() and 'limited' in parts and kind == 'photos':  # tiny: the processes outgrow a 16 MB cache share
                 _log(quiet, '[bench] end to end, bigger than memory')
                 try:
-                    big = {how: _child('limited_end_to_end', how, dest['files'], dest['sqlite'], max(payload // 4, 8 << 20),
+                    big = {how: _child('limited_end_to_end', how, dest['files'], dest['sqlite'], _cache_share(payload, 25),
                                        size, 64, 2, nb) for how in ('files', 'sqlite')}
                     M['e2e_big25'] = big
                 except RuntimeError as e:  # a harness failure must not cost the figures measured so far
@@ -475,7 +477,7 @@ def run_bench(kind='photos', n=None, workdir=None, formats=None, rounds=3, seed=
         if own: shutil.rmtree(workdir, ignore_errors=True)
     return res
 
-# %% ../nbs/07_bench.ipynb #4d70f0e4
+# %% ../nbs/07_bench.ipynb #8cfc5c9d
 def _fmt(v, unit):
     if v is None: return '–'
     if unit == 'items/s' or unit == 'images/s': return f'{v:,.0f}'
@@ -500,6 +502,8 @@ def format_table(res) -> str:
     if 'tar_cf_s' in res['extra']: lines.append(f"\n`tar cf` of the same folder: {res['extra']['tar_cf_s']:.3g} s.")
     if (why := res['extra'].get('limited_skipped')): lines.append(f"\nBigger than memory: not measured ({why}).")
     elif (lim := res['extra'].get('limited')):
+        if _cache_share(res['payload_bytes'], CACHE_SHARES[0]) >= res['payload_bytes']:
+            lines.append(f"\nAt {res['n']:,} items the data fits in the smallest cache (8 MB): the 'bigger than memory' rows are not.")
         lines.append("\nBigger than memory: " + '; '.join(f"{k} limit {v['limit_mb']:.0f} MB" for k, v in lim.items()
                                                         if k.startswith('files') and k.endswith('random')) +
                      f" (each format's limit is its own process's memory plus the same cache); SQLite read with "
