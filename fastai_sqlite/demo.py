@@ -15,14 +15,16 @@ from PIL import Image
 __all__ = ['write_digits', 'tiny_cnn', 'demo']
 
 # %% ../nbs/08_demo.ipynb #59a9d490
-def write_digits(dest) -> int:
-    "Write scikit-learn's handwritten digits as 8×8 grayscale PNGs into `dest/<digit>/<index>.png`; returns the count"
+def write_digits(dest, n:int=None, size:int=None, valid_every:int=None) -> int:
+    "Write (the first `n` of) scikit-learn's handwritten digits as grayscale PNGs (8×8, or `size`×`size`) into `dest/<digit>/<index>.png`; returns the count"
     from sklearn.datasets import load_digits
     d = load_digits()
-    pixels = (d.images * (255 / 16)).round().astype(np.uint8)
+    pixels = (d.images[:n] * (255 / 16)).round().astype(np.uint8)
     for i, (img, label) in enumerate(zip(pixels, d.target)):
-        (Path(dest)/str(label)).mkdir(parents=True, exist_ok=True)
-        Image.fromarray(img, mode='L').save(Path(dest)/str(label)/f'{i:04d}.png')
+        split = '' if valid_every is None else 'valid' if i % valid_every == 0 else 'train'  # every k-th in valid/, the rest in train/
+        folder = Path(dest)/split/str(label); folder.mkdir(parents=True, exist_ok=True)
+        im = Image.fromarray(img, mode='L')
+        (im.resize((size, size)) if size else im).save(folder/f'{i:04d}.png')
     return len(pixels)
 
 # %% ../nbs/08_demo.ipynb #da537e4c
