@@ -48,7 +48,7 @@ def _report(rep) -> int:
     print(rep)
     return 0 if rep.ok else 1
 
-# %% ../nbs/06_cli.ipynb #f7d4b1cb
+# %% ../nbs/06_cli.ipynb #113ac46d
 @command(arg('src', help='a folder, or a tar file (.tar, .tar.gz, ...)'), arg('db', help='the dataset file to create or complete'),
          EXT, arg('--labels', help='a CSV with a `key` column; its other columns are merged into each item\'s metadata'),
          arg('--label-key', default='key', help='the CSV column holding the item key (default: key)'), REPLACE, QUIET,
@@ -99,6 +99,7 @@ def cmd_verify(a):
     print(f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
+# %% ../nbs/06_cli.ipynb #06091e15
 @command(arg('shards', nargs='+', help="tar shards: paths, globs or ranges, e.g. 'shard-{000..009}.tar'"), DB, REPLACE, QUIET,
          example="fastai-sqlite import-wds 'train-{000..009}.tar' train.db")
 def cmd_import_wds(a):
@@ -138,6 +139,7 @@ def cmd_merge(a):
     from fastai_sqlite.export import merge
     return _report(merge(a.dest, *a.srcs, on_conflict=a.on_conflict, progress=not a.quiet))
 
+# %% ../nbs/06_cli.ipynb #b525308a
 @command(DB, *CHOOSE, arg('-n', type=int, default=9, help='how many images (default: 9)'), arg('--seed', type=int, help='of the sample'),
          arg('--out', default='grid.png', help='the PNG to write (default: grid.png)'), example="fastai-sqlite show pets.db 'train/*' -n 16 --out grid.png")
 def cmd_show(a):
@@ -154,6 +156,7 @@ def cmd_browse(a):
     from fastai_sqlite.explore import browse
     browse(a.db, a.port, a.host)
 
+# %% ../nbs/06_cli.ipynb #f645cd41
 @command(arg('kind', nargs='?', default='photos', choices=['photos', 'tiny']), arg('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny)'),
          arg('--workdir', help='keep the generated data here (default: a temporary folder)'), arg('--rounds', type=int, default=3),
          arg('--seed', type=int, default=0), arg('--json', action='store_true', help='print JSON'), QUIET,
