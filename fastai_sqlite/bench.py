@@ -21,7 +21,7 @@ __all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'make_dataset', 'build
            'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing', 'disk_usage', 'end_to_end',
            'limited_end_to_end', 'run_bench', 'format_table']
 
-# %% ../nbs/07_bench.ipynb #5ae4aa10
+# %% ../nbs/07_bench.ipynb #aa68e2f6
 def _photo(args):
     i, seed, dest = args
     import numpy as np
@@ -38,25 +38,12 @@ def _photo(args):
     im = im.resize((side, max(1, round(side * h / w))) if w >= h else (max(1, round(side * w / h)), side), Image.LANCZOS)
     im.save(dest, quality=rng.randint(75, 92))
 
-def _write_tiny(dest, n, seed):
-    import numpy as np
-    from PIL import Image
-    from sklearn.datasets import load_digits
-    digits = load_digits()
-    rng = np.random.default_rng(seed)
-    for i in range(n):
-        j = int(rng.integers(len(digits.images)))
-        a = np.kron(digits.images[j], np.ones((3, 3)))           # 24x24
-        a = np.pad(a, 2) * 15 + rng.normal(0, 12, (28, 28))      # 28x28 with noise
-        p = dest/str(digits.target[j])/f'{i:06d}.png'
-        Image.fromarray(a.clip(0, 255).astype('uint8')).save(p, optimize=False)
-
 def make_dataset(kind, dest, n=None, seed=0) -> Path:
     "Write `n` items of `kind` ('photos' or 'tiny') to the folder `dest` in class subfolders; reuse it if already made"
     if kind not in ('photos', 'tiny'): raise ValueError(f"kind {kind!r}: must be 'photos' or 'tiny'")
     n = n or (8000 if kind == 'photos' else 100_000)
     dest, marker = Path(dest), Path(dest)/'.made'
-    if marker.exists() and marker.read_text() == f'{kind} {n} {seed}': return dest
+    if marker.exists() and marker.read_text() == f'{kind} {n} {seed} v2': return dest
     shutil.rmtree(dest, ignore_errors=True)
     if kind == 'photos':
         jobs = [(i, seed, dest/f'c{i * 102 // n:03d}'/f'{i:06d}.jpg') for i in range(n)]
@@ -65,8 +52,10 @@ def make_dataset(kind, dest, n=None, seed=0) -> Path:
         with get_context('fork').Pool(os.cpu_count()) as pool: pool.map(_photo, jobs, chunksize=64)
     else:
         for d in range(10): (dest/str(d)).mkdir(parents=True, exist_ok=True)
-        _write_tiny(dest, n, seed)
-    marker.write_text(f'{kind} {n} {seed}')
+        from fastai_sqlite.scale import TinyDigits  # the 10M run's digits (scale imports this module: imported here)
+        gen = TinyDigits(seed)
+        for i in range(n): (dest/gen.key(i)).write_bytes(gen.png(i))
+    marker.write_text(f'{kind} {n} {seed} v2')
     return dest
 
 # %% ../nbs/07_bench.ipynb #a042f281
