@@ -46,7 +46,9 @@ def _cgroup_room() -> int|None:
 def available_memory() -> int:
     "Bytes of file data this process can keep in memory: the system's `MemAvailable`, or less in a memory cgroup"
     try: avail = int(next(l for l in Path('/proc/meminfo').read_text().splitlines() if l.startswith('MemAvailable')).split()[1]) * 1024
-    except (OSError, StopIteration): avail = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_AVPHYS_PAGES')
+    except (OSError, StopIteration):
+        try: avail = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_AVPHYS_PAGES')
+        except (ValueError, OSError): return 1 << 62  # not known here (not Linux): as if plenty, files are mapped as before
     room = _cgroup_room()
     return max(0, avail if room is None else min(avail, room))
 
@@ -83,7 +85,7 @@ def _hint_fd(path) -> int:
         fd = _fds.get((st.st_dev, st.st_ino))
         if fd is None:
             fd = _fds[st.st_dev, st.st_ino] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)  # our own page reads pull in no neighbours
+            if hasattr(os, 'posix_fadvise'): os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)  # our page reads pull in no neighbours
         return fd
 
 def _varint(b, i):
