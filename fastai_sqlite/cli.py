@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #7a69d932
 from __future__ import annotations
-import sys, json, argparse
+import os, sys, json, argparse
 from pathlib import Path
 from .core import SQLiteDataset, DatasetError, item_filter
 import fastai_sqlite.export, fastai_sqlite.inspection  # add export, info, stats and verify to SQLiteDataset (light: no fastai import)
@@ -197,6 +197,9 @@ def main(argv=None):
     "The `fastai-sqlite` command"
     a = _parser().parse_args(argv)
     try: return a.func(a) or 0
+    except BrokenPipeError:  # `fastai-sqlite ls DB | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit's flush finds no pipe
+        return 0
     except KeyError as e: msg = e.args[0] if e.args else str(e)
     except (DatasetError, ValueError, OSError) as e: msg = str(e)
     except KeyboardInterrupt: msg = 'interrupted'

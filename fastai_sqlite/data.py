@@ -379,11 +379,11 @@ def _has_folder(dbs, name) -> bool: return any(next(db.keys(folders=name), None)
 
 @patch(cls_method=True)
 @delegates(DataLoaders.from_dblock)
-def from_sqlite(cls:ImageDataLoaders, db, valid_pct=0.2, seed=None, train='train', valid='valid', label_re=None,
+def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='train', valid='valid', label_re=None,
                 label_field=None, vocab=None, item_tfms=None, batch_tfms=None, img_cls=None, y_block=None, **kwargs):
     "Create from the images in the dataset file(s) `db`, labelled by parent folder, `label_re` on the name, or `label_field`"
     dbs = _as_dbs(db)
-    by_folder = _has_folder(dbs, train) and _has_folder(dbs, valid)
+    by_folder = valid_pct is None and _has_folder(dbs, train) and _has_folder(dbs, valid)
     get_y = (meta_label(label_field) if label_field else
              using_attr(RegexLabeller(label_re), 'name') if label_re else parent_label)
     if vocab is None and y_block is None and get_y is parent_label:  # the labels are in the keys: no pass over the items
@@ -392,9 +392,9 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=0.2, seed=None, train='train
     dblock = DataBlock(blocks=(ImageBlock(img_cls), ifnone(y_block, CategoryBlock(vocab=vocab))),
                        get_items=partial(get_db_images, folders=[train, valid]) if by_folder else get_db_images,
                        get_x=_get_x(img_cls), get_y=get_y,
-                       splitter=TopFolderSplitter(train, valid) if by_folder else RandomSplitter(valid_pct, seed=seed),
+                       splitter=TopFolderSplitter(train, valid) if by_folder else RandomSplitter(ifnone(valid_pct, 0.2), seed=seed),
                        item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=DBDataLoader)
-    return cls.from_dblock(dblock, dbs, path=dbs[0].path.parent, **kwargs)
+    return cls.from_dblock(dblock, dbs, path=kwargs.pop('path', dbs[0].path.parent), **kwargs)
 
 # %% ../nbs/01_data.ipynb #0e5c763a
 @patch(cls_method=True)
@@ -408,4 +408,4 @@ def from_sqlite(cls:SegmentationDataLoaders, db, mask_func, codes=None, folders=
                        get_items=partial(get_db_images, folders=folders, where=where, params=params),
                        get_x=_get_x(img_cls), get_y=RelatedBytes(mask_func), splitter=RandomSplitter(valid_pct, seed=seed),
                        item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=DBDataLoader)
-    return cls.from_dblock(dblock, dbs, path=dbs[0].path.parent, **kwargs)
+    return cls.from_dblock(dblock, dbs, path=kwargs.pop('path', dbs[0].path.parent), **kwargs)

@@ -37,9 +37,9 @@ def tiny_cnn(c_in=1, n_out=10):
 def demo(workdir='fastai-sqlite-demo', epochs=4, bs=64, seed=42, verbose=True) -> dict:
     "Write the digits as PNGs, build `digits.db` from them, train a small CNN from the database; returns the figures"
     import warnings; warnings.filterwarnings('ignore', category=FutureWarning)  # torch's notes to library authors
-    from fastai.vision.all import ImageDataLoaders, PILImageBW, Resize, Learner, accuracy, set_seed, Callback
+    from fastai.vision.all import ImageDataLoaders, Resize, Learner, accuracy, set_seed, Callback
     from fastai_sqlite.build import build
-    from fastai_sqlite import data  # adds ImageDataLoaders.from_sqlite
+    from fastai_sqlite.data import DBImageBW  # and ImageDataLoaders.from_sqlite
     say = print if verbose else (lambda *a: None)
     work = Path(workdir); src, db = work/'digits', work/'digits.db'
     shutil.rmtree(src, ignore_errors=True); db.unlink(missing_ok=True)
@@ -48,7 +48,7 @@ def demo(workdir='fastai-sqlite-demo', epochs=4, bs=64, seed=42, verbose=True) -
     t = time.perf_counter(); rep = build(src, db, progress=False); build_s = time.perf_counter() - t
     say(f"built {db}: {rep.added} items, {db.stat().st_size/1e6:.2f} MB, in {build_s:.2f} s")
     set_seed(seed, reproducible=True)
-    dls = ImageDataLoaders.from_sqlite(db, valid_pct=0.2, seed=seed, img_cls=PILImageBW, item_tfms=Resize(28), bs=bs)
+    dls = ImageDataLoaders.from_sqlite(db, valid_pct=0.2, seed=seed, img_cls=DBImageBW, item_tfms=Resize(28), bs=bs)
     class EpochLine(Callback):
         order = 60  # after the Recorder has the epoch's figures
         def after_epoch(self):
