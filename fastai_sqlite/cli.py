@@ -8,7 +8,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/cli.html.md"""
 from __future__ import annotations
 import os, sys, json, argparse
 from pathlib import Path
-from .core import SQLiteDataset, DatasetError, item_filter
+from .core import SQLiteDataset, DatasetError
 import fastai_sqlite.export, fastai_sqlite.inspection  # add export, info, stats and verify to SQLiteDataset (light: no fastai import)
 
 # %% auto #0

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from fastcore.basics import patch, listify
-from .readahead import ReadPlan, read_plan, PageMap
+from .readahead import read_plan, PageMap
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'COLUMNS', 'SCHEMA', 'PAGE_SIZE', 'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT',

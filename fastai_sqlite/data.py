@@ -10,12 +10,12 @@ __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'ReadsDBItems', 
            'folder_vocab', 'DBDataLoader']
 
 # %% ../nbs/01_data.ipynb #139676a6
-import os, re, sys, json, weakref, functools, itertools
+import os, re, weakref, itertools
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import PurePosixPath
 import numpy as np, torch
-from fastcore.basics import patch, ifnone, listify
+from fastcore.basics import patch, ifnone
 from fastcore.meta import delegates
 from fastcore.foundation import L
 from fastai.data.block import DataBlock, CategoryBlock

@@ -8,7 +8,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/export.html.md"""
 # %% ../nbs/03_export.ipynb #0bd9b8eb
 from __future__ import annotations
 import os, io, json, time, sqlite3, tarfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from fastcore.basics import patch
 from .core import *
 from .core import TABLE, BuildReport

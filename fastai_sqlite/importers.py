@@ -6,11 +6,11 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/importers.html.md"""
 
 # %% ../nbs/05_importers.ipynb #efcf9eea
 from __future__ import annotations
-import os, io, re, json, glob, time, sqlite3, tarfile, itertools
+import os, io, re, json, glob, tarfile, itertools
 from pathlib import Path, PurePosixPath
 from fastcore.basics import patch, listify
 from .core import *
-from .core import BuildReport, TABLE, norm_extensions
+from .core import BuildReport, norm_extensions
 from .build import tar_items
 
 # %% auto #0

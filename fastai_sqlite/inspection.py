@@ -6,14 +6,13 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/inspection.html.md"""
 
 # %% ../nbs/03a_inspection.ipynb #874ad779
 from __future__ import annotations
-import os, io, json, sqlite3, warnings
+import io, warnings
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 import pandas as pd
 from PIL import Image
 from fastcore.basics import patch
 from .core import *
-from .core import TABLE
 
 # %% auto #0
 __all__ = ['decode_problem']

@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/scale.html.md"""
 
 # %% ../nbs/15_scale.ipynb #2da642c0
 from __future__ import annotations
-import os, io, sys, json, time, zlib, struct, random, resource, subprocess, multiprocessing as mp
+import os, io, time, zlib, struct, multiprocessing as mp
 from pathlib import Path
 import numpy as np
 from .core import SQLiteDataset, SMALL_PAGE_SIZE
