@@ -505,7 +505,7 @@ def creating(path, **kwargs):
             for p in (path, Path(f'{path}-journal'), Path(f'{path}-wal'), Path(f'{path}-shm')): p.unlink(missing_ok=True)
         raise
 
-# %% ../nbs/00_core.ipynb #608cd00c
+# %% ../nbs/00_core.ipynb #da33c27d
 READERS = 4  # threads preparing source items while the writer stores
 
 @dataclass
@@ -545,11 +545,15 @@ def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8)
     with ThreadPoolExecutor(READERS) as pool:
         while (b := list(itertools.islice(items, block))) or window:
             if b:
-                keys = [k for k,_,_ in b if isinstance(k, str)]
+                keys = [k for k,_,_ in b if _encodable(k)]  # the others fail check_key in _prepare
                 known = {} if empty or not keys else \
                     {r[0]: r[1:] for r in con.execute(_KNOWN_SQL + f"({','.join('?' * len(keys))})", keys)}
                 window.append(pool.submit(_prepare_all, b, known, replace, check))
             if len(window) > ahead or not b: yield from window.popleft().result()
+
+def _encodable(k) -> bool:
+    try: return isinstance(k, str) and bool(k.encode())
+    except UnicodeEncodeError: return False
 
 def _meta_differs(stored:str|None, new:dict|None) -> list:
     "The fields of `new` whose values differ from (or are missing in) the `stored` JSON metadata"
