@@ -17,7 +17,7 @@ from .sampler import block_shuffle
 # %% auto #0
 __all__ = ['to_tensor', 'SQLiteImages', 'SQLiteBatches', 'read_bench']
 
-# %% ../nbs/09b_torch.ipynb #c923edbd
+# %% ../nbs/09b_torch.ipynb #28b501ed
 def _sql_str(s): return "'" + s.replace("'", "''") + "'"
 
 def _field_labels(ds, field, where, params):
@@ -90,8 +90,12 @@ class SQLiteImages(Dataset):
 
     def __getitems__(self, idxs) -> list:
         "The samples at positions `idxs`, read together (`read_many`): PyTorch calls this for each batch"
-        idxs = [self._index(i) for i in idxs]
-        return [self._sample(i, d) for i, d in zip(idxs, self.db.read_many(self.rowids[idxs]))]
+        i, n = np.asarray(idxs, np.int64).reshape(-1), len(self)
+        if i.size and ((i < -n) | (i >= n)).any(): raise IndexError(f"index {int(i[(i < -n) | (i >= n)][0])} out of range for {n} items")
+        i = i % n if n else i
+        datas = self.db.read_many(self.rowids[i].tolist())  # Python ints: faster to bind than numpy's
+        if not self.decode and self.transform is None and self.targets is None: return datas
+        return [self._sample(j, d) for j, d in zip(i.tolist(), datas)]
 
 # %% ../nbs/09b_torch.ipynb #830f5679
 class SQLiteBatches(Sampler):
