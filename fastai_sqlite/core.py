@@ -505,7 +505,7 @@ def creating(path, **kwargs):
             for p in (path, Path(f'{path}-journal'), Path(f'{path}-wal'), Path(f'{path}-shm')): p.unlink(missing_ok=True)
         raise
 
-# %% ../nbs/00_core.ipynb #da33c27d
+# %% ../nbs/00_core.ipynb #0b912155
 READERS = 4  # threads preparing source items while the writer stores
 
 @dataclass
@@ -541,15 +541,21 @@ _KNOWN_SQL = f'SELECT i.key, i.id, c.crc32, c.size, c.mtime_ns FROM {TABLE} i LE
 def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8):
     "Yield `_Item`s for the `(key, data, meta)` triples in order, prepared by `READERS` threads up to `ahead` blocks ahead"
     empty = con.execute(f'SELECT NOT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]
-    items, window = iter(items), collections.deque()
+    items, window, failure = iter(items), collections.deque(), None
     with ThreadPoolExecutor(READERS) as pool:
-        while (b := list(itertools.islice(items, block))) or window:
+        while True:
+            b = []
+            try: b.extend(itertools.islice(items, block))
+            except Exception as e: failure = e  # the source failed: store what came before it, then raise
             if b:
                 keys = [k for k,_,_ in b if _encodable(k)]  # the others fail check_key in _prepare
                 known = {} if empty or not keys else \
                     {r[0]: r[1:] for r in con.execute(_KNOWN_SQL + f"({','.join('?' * len(keys))})", keys)}
                 window.append(pool.submit(_prepare_all, b, known, replace, check))
-            if len(window) > ahead or not b: yield from window.popleft().result()
+            if len(b) < block or failure: break
+            if len(window) > ahead: yield from window.popleft().result()
+        while window: yield from window.popleft().result()
+    if failure is not None: raise failure
 
 def _encodable(k) -> bool:
     try: return isinstance(k, str) and bool(k.encode())

@@ -70,19 +70,14 @@ def scale_meta(meta, sx:float, sy:float, size=None, new_size=None, fields=COORD_
         out['width'], out['height'] = new_size
     return out
 
-# %% ../nbs/02c_resize.ipynb #e706a4a5
-def _derivation_path(db) -> Path: p = Path(db).expanduser().absolute(); return p.with_name(p.name + '.derived.json')
-
+# %% ../nbs/02c_resize.ipynb #664f65b8
 def derivation(db) -> dict|None:
     "How the dataset `db` was derived from another (`resize`): source, operation, settings, complete or not; None if it was not"
-    p = _derivation_path(db)
-    try: return json.loads(p.read_text())
-    except FileNotFoundError: return None
-    except (OSError, ValueError) as e: raise DatasetError(f"{p}: unreadable derivation record ({e})") from None
+    p = Path(db).expanduser()
+    if not p.exists() or not p.stat().st_size: return None
+    with SQLiteDataset(p) as ds: return ds.properties().get('derivation')
 
-def _set_derivation(db, rec:dict):
-    p = _derivation_path(db); tmp = p.with_name(p.name + '.tmp')
-    tmp.write_text(json.dumps(rec, indent=1)); os.replace(tmp, p)
+def _set_derivation(ds:SQLiteDataset, rec:dict): ds.set_property('derivation', rec)
 
 # %% ../nbs/02c_resize.ipynb #490ce28a
 _worker_dbs = {}
@@ -116,7 +111,7 @@ def _todo(src, dst, chunk):
             if (ids := [i for i, k in batch if k not in present]): yield ids
     return chunks(), skipped
 
-# %% ../nbs/02c_resize.ipynb #dbdd69ad
+# %% ../nbs/02c_resize.ipynb #eb4ed1dc
 def _check_dst(src, dst, rec):
     "Refuse to write into `dst` unless it is new, or an earlier copy of the same source with the same settings"
     if dst.resolve() == src.path.resolve(): raise DatasetError(f"{dst}: is the source itself; name another file")
@@ -148,17 +143,18 @@ def resize(src, dst, max_side:int, quality:int=None, nearest:str=None, fields=CO
         first = next(results, [])
         if out is None:
             out = SQLiteDataset(dst, create=True, page_size=page_size_for([len(d) for _, d, _ in first if isinstance(d, bytes)]))
-        _set_derivation(dst, rec)
+        _set_derivation(out, rec)
         items = (o for rs in ([first], results) for r in rs for o in r)
         total = rec['source_items'] - len(out) if progress else None
-        with out: rep = out.add_many(items, progress=progress, total=total)
-        rep.present += skipped[0]
+        with out:
+            rep = out.add_many(items, progress=progress, total=total)
+            rep.present += skipped[0]
+            if rep.ok: _set_derivation(out, {**rec, 'complete': True, 'items': rep.added + rep.present})
     finally:
         if pool: pool.terminate(); pool.join()
-    if rep.ok: _set_derivation(dst, {**rec, 'complete': True, 'items': rep.added + rep.present})
     return rep
 
-# %% ../nbs/02c_resize.ipynb #2d78288c
+# %% ../nbs/02c_resize.ipynb #6f448d16
 def _photo_500(args):
     "A 500×375 JPEG crop of one of scikit-learn's two sample photos, at `path`"
     i, path = args
@@ -183,9 +179,9 @@ def copy_bench(workdir, n=8000, max_side=256, bs=64, num_workers=2, n_batches=30
         for _, p in jobs: p.parent.mkdir(parents=True, exist_ok=True)
         with multiprocessing.get_context().Pool(os.cpu_count()) as pool: pool.map(_photo_500, jobs, chunksize=64)
         (folder/'.made').write_text(str(n))
-        for p in (db, copy, _derivation_path(copy)): p.unlink(missing_ok=True)
+        for p in (db, copy): p.unlink(missing_ok=True)
     if not db.exists(): build(folder, db, progress=False)
-    copy.unlink(missing_ok=True); _derivation_path(copy).unlink(missing_ok=True)
+    copy.unlink(missing_ok=True)
     t = time.perf_counter(); rep = resize(db, copy, max_side, progress=False); resize_s = time.perf_counter() - t
     kw = dict(size=224, bs=bs, num_workers=num_workers, n_batches=n_batches)
     runs = {'from_folder': [], 'sqlite': [], 'sqlite_copy': []}
