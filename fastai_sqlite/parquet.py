@@ -92,7 +92,7 @@ def parquet_sources(srcs, split=None) -> list:
         out += [(split or parquet_split(f.relative_to(p) if p.is_dir() else f), f) for f in files]
     return out
 
-# %% ../nbs/05b_parquet.ipynb #0c8f5717
+# %% ../nbs/05b_parquet.ipynb #a7902376
 class _Source:
     "One Parquet file or `datasets.Dataset`: its rows, image columns, class names, and a stream of its batches"
     def __init__(self, src):
@@ -101,7 +101,7 @@ class _Source:
             self.schema, self.features, self.rows = src.data.schema, src.features.to_dict(), len(src)
             self.notes, self.base = {}, None
         else:
-            try: self.file = pq.ParquetFile(src)
+            try: self.file = pq.ParquetFile(src, pre_buffer=False, buffer_size=1 << 20)  # read a page at a time: memory is one batch
             except (OSError, ValueError, pa.ArrowException) as e: raise DatasetError(f"{src}: not a readable Parquet file ({e})") from None
             self.schema, self.rows, self.base = self.file.schema_arrow, self.file.metadata.num_rows, Path(src).parent
             md = self.schema.metadata or {}
