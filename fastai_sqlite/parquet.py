@@ -131,14 +131,14 @@ class _Source:
         except (OSError, ValueError, pa.ArrowException) as e:
             raise DatasetError(f"{self.src}: unreadable ({e}); the items before it are kept") from None
 
-# %% ../nbs/05b_parquet.ipynb #14e1d0c8
+# %% ../nbs/05b_parquet.ipynb #09cf392b
 def _dedupe(key, i, seen) -> str:
     "`key` made unique among `seen` with the row number `i`: `name-ROW.ext`"
     p, j = PurePosixPath(key), 0
     while (k := str(p.with_name(f"{p.stem}-{i}{f'-{j}' if j else ''}{p.suffix}"))) in seen: j += 1
     return k
 
-def _row_meta(row, src, jcols) -> dict|None:
+def _row_meta(row, src, jcols, ids=True) -> dict|None:
     meta = {}
     for c, v in row.items():
         if c in src.images or v is None: continue
@@ -147,7 +147,7 @@ def _row_meta(row, src, jcols) -> dict|None:
             except ValueError: raise ValueError(f"column {c!r} is not valid JSON") from None
         if c in src.labels and isinstance(v, int) and not isinstance(v, bool):
             if 0 <= v < len(src.labels[c]): meta[c] = src.labels[c][v]
-            if f'{c}_id' not in row: meta[f'{c}_id'] = v
+            if ids and f'{c}_id' not in row: meta[f'{c}_id'] = v
         else: meta[c] = _jsonable(v)
     return meta or None
 
@@ -167,7 +167,7 @@ def _items(opened, batch_size=256):
         for rows in o.batches(batch_size):
             for row in rows:
                 i = counts.get(s, 0); counts[s] = i + 1
-                try: meta, err = _row_meta(row, o, jcols), None
+                try: meta, err = _row_meta(row, o, jcols, ids=not keyed), None
                 except ValueError as e: meta, err = None, e
                 for c in o.images:
                     im, folder = row.get(c) or {}, f'{s}/' + (f'{c}/' if many else '')
@@ -203,20 +203,19 @@ def parse_size(s) -> int:
     if not (m := _SIZE.match(str(s))): raise ValueError(f"size {s!r}: not a size like 500MB or 1GB")
     return int(float(m[1]) * (1024 if m[3] else 1000) ** ' KMGT'.index(m[2].upper() or ' '))
 
-# %% ../nbs/05b_parquet.ipynb #c9fbe18f
+# %% ../nbs/05b_parquet.ipynb #fbd653e9
 _TYPES = {frozenset({'integer'}): 'int64', frozenset({'real'}): 'float64', frozenset({'text'}): 'string',
           frozenset({'true'}): 'bool', frozenset({'false'}): 'bool', frozenset({'true', 'false'}): 'bool'}
 
 def _meta_columns(ds, where, params) -> dict:
     "`{field: datasets dtype, or 'json'}` for the metadata fields of the items `where` chooses, in order of first appearance"
-    obj = "CASE WHEN json_valid(meta) THEN CASE WHEN json_type(meta) = 'object' THEN meta END END"
-    sql = (f"SELECT j.key, group_concat(DISTINCT j.type), min(t.id) AS first FROM (SELECT id, {obj} AS m FROM {TABLE}"
+    sql = (f"SELECT j.key, group_concat(DISTINCT j.type), min(t.id) AS first FROM (SELECT id, {_OBJ} AS m FROM {TABLE}"
            + (f" WHERE {where}" if where else '') + ") AS t, json_each(t.m) AS j GROUP BY j.key ORDER BY first")
     with ds._reading('reading the metadata fields: ') as con: rows = con.execute(sql, params).fetchall()
     return {k: _TYPES.get(frozenset(types.split(',')) - {'null'}, 'json' if set(types.split(',')) - {'null'} else 'string')
             for k, types, _ in rows}
 
-# %% ../nbs/05b_parquet.ipynb #7bad907a
+# %% ../nbs/05b_parquet.ipynb #b5ff1aa7
 class _SplitWriter:
     "The Parquet files of one split, `SPLIT-00000.parquet.partial`…, a new one begun before `limit` bytes would be passed"
     def __init__(self, out, split, schema, limit, rows=100):
@@ -244,11 +243,23 @@ class _SplitWriter:
             done.append(f.with_name(f'{self.split}-{i:05d}-of-{n:05d}.parquet')); os.replace(f, done[-1])
         return done
 
-def _record(key, data, meta, cols, image_col) -> dict:
+def _record(key, data, meta, cols, image_col, classes) -> dict:
     try: m = json.loads(meta) if meta else {}
     except ValueError: raise ValueError(f"{key}: metadata is not valid JSON") from None
     if not isinstance(m, dict): raise ValueError(f"{key}: metadata is a JSON {type(m).__name__}, not an object")
+    for c, ids in classes.items():
+        if c in m and m[c] is not None: m[c] = ids[m[c]]
     return {image_col: {'bytes': data, 'path': key}, **{c: json.dumps(v) if cols[c] == 'json' and v is not None else v for c, v in m.items()}}
+
+_OBJ = "CASE WHEN json_valid(meta) THEN CASE WHEN json_type(meta) = 'object' THEN meta END END"  # the metadata, if a JSON object
+
+def _class_names(ds, field, where, params) -> list:
+    "The sorted distinct values of the text metadata `field` of the items `where` chooses"
+    if '"' in field: raise ValueError(f"class_label {field!r}: a field name with a double quote")
+    path = ('$."' + field + '"').replace("'", "''")
+    sql = (f"SELECT DISTINCT json_extract(m, '{path}') AS v FROM (SELECT {_OBJ} AS m FROM {TABLE}"
+           + (f" WHERE {where}" if where else '') + ") WHERE v IS NOT NULL ORDER BY v")
+    with ds._reading('reading the class names: ') as con: return [v for v, in con.execute(sql, params)]
 
 def _split_of(key, default):
     top, sep, _ = key.partition('/')
@@ -256,7 +267,7 @@ def _split_of(key, default):
 
 @patch
 def export_parquet(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=(), folders=None, extensions=None,
-                   split='train', shard_size='500MB', image_col='image', overwrite=False, progress=True) -> BuildReport:
+                   split='train', shard_size='500MB', image_col='image', class_label:str=None, overwrite=False, progress=True) -> BuildReport:
     "Write the items (all, or those `item_filter` chooses) as Parquet files of the `datasets.Image` layout in `dest/data`, a split per top folder"
     _need_pyarrow()
     out, limit = Path(dest).expanduser()/'data', parse_size(shard_size)
@@ -265,7 +276,13 @@ def export_parquet(self:SQLiteDataset, dest, pattern:str=None, where:str=None, p
     where, params = item_filter(pattern, where, params, folders, extensions)
     cols = _meta_columns(self, where, params)
     if image_col in cols: raise DatasetError(f"{self.path}: a metadata field is named {image_col!r}, as the image column; choose another image_col")
-    feats = {image_col: {'_type': 'Image'}, **{c: {'dtype': 'string' if t == 'json' else t, '_type': 'Value'} for c, t in cols.items()}}
+    classes = {}
+    if class_label:
+        if cols.get(class_label) != 'string': raise DatasetError(f"{self.path}: class_label {class_label!r}: not a field holding text in every item that has it")
+        classes[class_label] = {v: i for i, v in enumerate(_class_names(self, class_label, where, params))}
+        cols[class_label] = 'int64'
+    feats = {image_col: {'_type': 'Image'}, **{c: {'names': list(classes[c]), '_type': 'ClassLabel'} if c in classes else
+                                                  {'dtype': 'string' if t == 'json' else t, '_type': 'Value'} for c, t in cols.items()}}
     notes = {'version': 1, 'keys': 'path', 'json': [c for c, t in cols.items() if t == 'json']}
     schema = pa.schema([(image_col, pa.struct([('bytes', pa.binary()), ('path', pa.string())]))] +
                        [(c, pa.string() if t == 'json' else pa.type_for_alias(t)) for c, t in cols.items()],
@@ -276,7 +293,7 @@ def export_parquet(self:SQLiteDataset, dest, pattern:str=None, where:str=None, p
     rep, writers = BuildReport(), {}
     try:
         for key, data, meta in rows:
-            try: rec = _record(key, data, meta, cols, image_col)
+            try: rec = _record(key, data, meta, cols, image_col, classes)
             except ValueError as e: rep.failed.append((key, str(e))); continue
             s = _split_of(key, split)
             if s not in writers: writers[s] = _SplitWriter(out, s, schema, limit)
