@@ -32,7 +32,7 @@ def parquet_split(path, default='train') -> str:
     if p.parent.name.lower() in SPLITS: return p.parent.name
     return default
 
-# %% ../nbs/05b_parquet.ipynb #a0d59e74
+# %% ../nbs/05b_parquet.ipynb #66535c51
 _MAGIC = [(b'\xff\xd8\xff', '.jpg'), (b'\x89PNG\r\n\x1a\n', '.png'), (b'GIF87a', '.gif'), (b'GIF89a', '.gif'),
           (b'BM', '.bmp'), (b'II*\x00', '.tif'), (b'MM\x00*', '.tif'), (b'\x00\x00\x00\x0cjP  ', '.jp2')]
 
@@ -44,7 +44,9 @@ def image_ext(data:bytes) -> str:
     from PIL import Image
     try: fmt = Image.open(io.BytesIO(data)).format
     except Exception: raise ValueError(f"not an image Pillow can open ({data[:8]!r}…)") from None
-    return next(e for e, f in Image.registered_extensions().items() if f == fmt and e in IMAGE_EXTENSIONS)
+    if (ext := next((e for e, f in Image.registered_extensions().items() if f == fmt and e in IMAGE_EXTENSIONS), None)) is None:
+        raise ValueError(f"a {fmt} image, which has no file extension Pillow opens")
+    return ext
 
 _drive_ = re.compile(r'^[A-Za-z]:')
 
@@ -131,7 +133,7 @@ class _Source:
         except (OSError, ValueError, pa.ArrowException) as e:
             raise DatasetError(f"{self.src}: unreadable ({e}); the items before it are kept") from None
 
-# %% ../nbs/05b_parquet.ipynb #09cf392b
+# %% ../nbs/05b_parquet.ipynb #663f8c17
 def _dedupe(key, i, seen) -> str:
     "`key` made unique among `seen` with the row number `i`: `name-ROW.ext`"
     p, j = PurePosixPath(key), 0
@@ -141,7 +143,7 @@ def _dedupe(key, i, seen) -> str:
 def _row_meta(row, src, jcols, ids=True) -> dict|None:
     meta = {}
     for c, v in row.items():
-        if c in src.images or v is None: continue
+        if c in src.images or v is None or c.startswith('__index_level_'): continue  # pandas' index: not metadata
         if c in jcols and isinstance(v, str):
             try: v = json.loads(v)
             except ValueError: raise ValueError(f"column {c!r} is not valid JSON") from None
