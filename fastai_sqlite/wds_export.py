@@ -59,24 +59,23 @@ class _ShardWriter:
     def abort(self):
         if self.tf is not None: self.tf.close(); self._partial(self.files.pop()).unlink(missing_ok=True); self.tf = None
 
-# %% ../nbs/05c_wds_export.ipynb #905c9eba
+# %% ../nbs/05c_wds_export.ipynb #6e12c393
 def _sample_members(stem, items, rep) -> list:
-    "The `(name, bytes)` files of the sample `stem` from its `(key, ext, data, meta)` items; the items that cannot be in it go to `rep.failed`"
+    "The `(name, bytes)` files of the sample `stem` from its `(key, ext, data, meta)` items, and how many are items; those that cannot be in it go to `rep.failed`"
     first, meta = next(((k, m) for k, *_, m in items if m), (None, None))
-    names, ok = [], []
+    ok = []
     for key, ext, data, m in items:
         if ext.lower() in _SIDECARS: rep.failed.append((key, f"{key}: a .{ext} file in a WebDataset sample is read as its metadata; leave it out (extensions=)"))
         elif m and m != meta: rep.failed.append((key, f"{key}: its metadata differs from that of {first}, in the same WebDataset sample {stem}, which has one"))
         else: ok.append((key, data))
-    if not ok: return []
-    return [(f'{stem}.{ext}', d) for ext, d in _sidecars(meta)] + ok
+    return ([(f'{stem}.{ext}', d) for ext, d in _sidecars(meta)] + ok if ok else []), len(ok)
 
 def _samples(rows, rep):
     "Group `(key, data, meta)` rows in key order into `(stem, items)` samples; keys WebDataset cannot name go to `rep.failed`"
     stem, items = None, []
     for key, data, meta in rows:
         m = _wds_name.match(key)
-        if m is None or m[1].rsplit('/', 1)[-1].startswith('.'):
+        if m is None:
             rep.failed.append((key, f"{key}: WebDataset cannot name its sample (the file name needs an extension and no leading dot)")); continue
         try: meta = json.loads(meta) if meta else None
         except ValueError: rep.failed.append((key, f"{key}: metadata is not valid JSON")); continue
@@ -98,8 +97,8 @@ def export_wds(self:SQLiteDataset, dest:str, pattern:str=None, where:str=None, p
     if progress: rows = with_progress(rows, next(self.select('count(*)', where, params, order=None))[0])
     try:
         for stem, items in _samples(rows, rep):
-            if members := _sample_members(stem, items, rep):
-                w.write(members); rep.added += sum(1 for name, _ in members if name not in {f'{stem}.{e}' for e in _SIDECARS})
+            members, n = _sample_members(stem, items, rep)
+            if n: w.write(members); rep.added += n
         w._close()
     except BaseException: w.abort(); raise
     rep.files = w.files
