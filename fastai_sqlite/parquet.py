@@ -190,10 +190,10 @@ def parquet_items(srcs, split=None, batch_size=256):
     yield from _items(_opened(srcs, split), batch_size)
 
 @patch
-def add_parquet(self:SQLiteDataset, srcs, split=None, replace=False, progress=True, batch_size=256) -> BuildReport:
+def add_parquet(self:SQLiteDataset, srcs, split=None, replace=False, check=True, keep_bad=False, progress=True, batch_size=256) -> BuildReport:
     "Add the images of Parquet files (the Hub's layouts), `datasets` objects or `save_to_disk` folders `srcs`, with their rows' other columns as metadata"
     opened = _opened(srcs, split)
-    return self.add_many(_items(opened, batch_size), replace=replace, progress=progress,
+    return self.add_many(_items(opened, batch_size), replace=replace, check=check, keep_bad=keep_bad, progress=progress,
                          total=sum(o.rows * len(o.images) for _, o in opened) if progress else None)
 
 # %% ../nbs/05b_parquet.ipynb #3090d0b0
