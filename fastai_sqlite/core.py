@@ -182,7 +182,7 @@ class SQLiteDataset:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/00_core.ipynb #14e3109b
+# %% ../nbs/00_core.ipynb #8047fc64
 def _uri(path, **params): return path.as_uri() + '?' + '&'.join(f'{k}={v}' for k,v in params.items())
 
 def _connect(path, ro, timeout):
@@ -204,10 +204,20 @@ def _reader(path, timeout, check=False):
     except BaseException: con.close(); raise
     return con, plan, version
 
+def _roll_back(path, timeout):
+    "Roll back the transaction a killed writer left in a rollback journal: SQLite does it when a connection with write access first reads"
+    try:
+        con = sqlite3.connect(path, timeout=timeout)
+        try: con.execute('SELECT count(*) FROM sqlite_schema').fetchone()
+        finally: con.close()
+    except sqlite3.Error as e: raise DatasetError(f"{path}: a build was interrupted and its last transaction cannot be rolled back ({e})") from None
+
 @patch
 def _read_con(self:SQLiteDataset):
-    "This process's read-only connection, opened on first use"
+    "This process's read-only connection, opened on first use (rolling back first what a killed build left half-written)"
     if self._con is None:
+        if Path(f'{self.path}-journal').exists() and os.access(self.path.parent, os.W_OK) and self._writer is None:
+            _roll_back(self.path, self.timeout)  # a read-only connection cannot, and would refuse the file
         self._con, self.read_plan, self.version = _reader(self.path, self.timeout, check=True)
         self._planned = time.monotonic()
     return self._con
@@ -433,7 +443,7 @@ class BuildReport:
         return '\n'.join([s] + [f"  failed: {why}" for _,why in self.failed] + [f"  changed: {why}" for _,why in self.changed] +
                          [f"  stored anyway: {why}" for _,why in self.stored_bad])
 
-# %% ../nbs/00_core.ipynb #de6a4e01
+# %% ../nbs/00_core.ipynb #d4e18111
 @patch
 def _write_con(self:SQLiteDataset, upgrading=False):
     "The writer connection: opened on first write, holding the exclusive writer lock; a new file is built in rollback-journal mode"
@@ -493,15 +503,22 @@ def close(self:SQLiteDataset):
 def journal_mode(self:SQLiteDataset) -> str:
     with self._reading() as con: return con.execute('PRAGMA journal_mode').fetchone()[0]
 
+def _no_items(path) -> bool:
+    try:
+        con = sqlite3.connect(_uri(path, mode='ro'), uri=True)
+        try: return con.execute(f'SELECT NOT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0] == 1
+        finally: con.close()
+    except sqlite3.Error: return True  # not even a dataset yet
+
 @contextmanager
 def creating(path, **kwargs):
-    "`SQLiteDataset(path, create=True)`, closed on exit; if this created the file and the block fails, the file is removed again"
+    "`SQLiteDataset(path, create=True)`, closed on exit; if this created the file and the block fails before an item is committed, the file is removed"
     path = Path(path).expanduser().absolute()
     new = not path.exists()
     try:
         with SQLiteDataset(path, create=True, **kwargs) as ds: yield ds
     except BaseException:
-        if new:
+        if new and path.exists() and _no_items(path):  # what was committed stays: a rerun completes it
             for p in (path, Path(f'{path}-journal'), Path(f'{path}-wal'), Path(f'{path}-shm')): p.unlink(missing_ok=True)
         raise
 
