@@ -15,21 +15,21 @@ from .core import read_source, BuildReport, page_size_for, norm_extensions, crea
 # %% auto #0
 __all__ = ['folder_items', 'tar_items', 'typed', 'check_labels', 'build']
 
-# %% ../nbs/02_build.ipynb #d6a9119d
+# %% ../nbs/02_build.ipynb #26e99892
 def folder_items(src, extensions=None):
     "Yield `(key, path, None)` for each file below `src` (or those whose suffix is in `extensions`), in key order"
-    src, exts, errors = Path(src), norm_extensions(extensions), []
+    src, exts, errors = os.fspath(src), norm_extensions(extensions), []
+    def unlisted(e): return Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
     for root, dirs, files in os.walk(src, onerror=errors.append):
-        for e in errors:  # a folder that could not be listed is reported, never silently left out
-            yield Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
+        for e in errors: yield unlisted(e)  # a folder that could not be listed is reported, never silently left out
         errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
-        rel = Path(root).relative_to(src)
-        for f in sorted(files):
+        rel = os.path.relpath(root, src).replace(os.sep, '/')
+        prefix = '' if rel == '.' else rel + '/'
+        for f in sorted(files):  # strings, not Paths: a Path per file cost more than the build's SQLite work on tiny files
             if f.startswith('.') or (exts is not None and os.path.splitext(f)[1].lower() not in exts): continue
-            yield (rel/f).as_posix(), Path(root)/f, None
-    for e in errors:
-        yield Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
+            yield prefix + f, os.path.join(root, f), None
+    for e in errors: yield unlisted(e)
 
 # %% ../nbs/02_build.ipynb #3caf0286
 @patch
@@ -125,12 +125,12 @@ def add_labels(self:SQLiteDataset, table, key='key', columns=None, typed=True, o
             n += 1
     return {'updated': n, 'missing': missing, 'conflicts': conflicts, 'overwritten': overwritten}
 
-# %% ../nbs/02_build.ipynb #32c94d26
+# %% ../nbs/02_build.ipynb #04ed405d
 def _page_size(src, extensions, sample=1000):
     "The page size for a new dataset from `src`, from the sizes of (up to `sample` of) its files"
     if not src.is_dir(): return None
     items = itertools.islice(folder_items(src, extensions), sample)
-    return page_size_for([p.stat().st_size for _,p,_ in items if isinstance(p, Path) and p.is_file()])
+    return page_size_for([os.stat(p).st_size for _,p,_ in items if isinstance(p, str) and os.path.isfile(p)])
 
 def build(src, db, extensions=None, labels=None, label_key='key', replace=False, check=True, keep_bad=False,
           typed=True, overwrite_labels=False, progress=True) -> BuildReport:

@@ -17,9 +17,9 @@ from .checks import image_problem
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'CHECKSUMS', 'PROPERTIES', 'COLUMNS', 'SCHEMA', 'SCHEMA_V2', 'PAGE_SIZE',
-           'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT', 'REPLAN_S', 'IMAGE_EXTENSIONS', 'READERS', 'page_size_for',
-           'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'norm_extensions', 'item_filter',
-           'read_source', 'shows_progress', 'with_progress', 'BuildReport', 'creating']
+           'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT', 'REPLAN_S', 'IMAGE_EXTENSIONS', 'READERS', 'THREADED_BYTES',
+           'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'norm_extensions',
+           'item_filter', 'read_source', 'shows_progress', 'with_progress', 'BuildReport', 'creating']
 
 # %% ../nbs/00_core.ipynb #21e9b923
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
@@ -522,8 +522,9 @@ def creating(path, **kwargs):
             for p in (path, Path(f'{path}-journal'), Path(f'{path}-wal'), Path(f'{path}-shm')): p.unlink(missing_ok=True)
         raise
 
-# %% ../nbs/00_core.ipynb #0b912155
-READERS = 4  # threads preparing source items while the writer stores
+# %% ../nbs/00_core.ipynb #8c277ded
+READERS = 4  # threads preparing source items while the writer stores (for items of THREADED_BYTES or more)
+THREADED_BYTES = 16384  # smaller items are prepared in the writer's thread: for them threads only contend for the GIL
 
 @dataclass
 class _Item:
@@ -558,7 +559,10 @@ _KNOWN_SQL = f'SELECT i.key, i.id, c.crc32, c.size, c.mtime_ns FROM {TABLE} i LE
 def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8):
     "Yield `_Item`s for the `(key, data, meta)` triples in order, prepared by `READERS` threads up to `ahead` blocks ahead"
     empty = con.execute(f'SELECT NOT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]
-    items, window, failure = iter(items), collections.deque(), None
+    items, window, failure, inline = iter(items), collections.deque(), None, None
+    class Inline:  # a finished "future", for blocks prepared in this thread
+        def __init__(self, f, *args): self.value = f(*args)
+        def result(self): return self.value
     with ThreadPoolExecutor(READERS) as pool:
         while True:
             b = []
@@ -568,7 +572,11 @@ def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8)
                 keys = [k for k,_,_ in b if _encodable(k)]  # the others fail check_key in _prepare
                 known = {} if empty or not keys else \
                     {r[0]: r[1:] for r in con.execute(_KNOWN_SQL + f"({','.join('?' * len(keys))})", keys)}
-                window.append(pool.submit(_prepare_all, b, known, replace, check))
+                if inline is None:  # the first block, prepared here, tells how large the items are
+                    window.append(Inline(_prepare_all, b, known, replace, check))
+                    sizes = [len(it.data) for it in window[0].value if it.data is not None]
+                    inline = not sizes or sum(sizes) / len(sizes) < THREADED_BYTES
+                else: window.append(Inline(_prepare_all, b, known, replace, check) if inline else pool.submit(_prepare_all, b, known, replace, check))
             if len(b) < block or failure: break
             if len(window) > ahead: yield from window.popleft().result()
         while window: yield from window.popleft().result()
