@@ -370,7 +370,7 @@ class DBDataLoader(TfmdDL):
         if idxs:
             for db, rowids in rows.rowids(idxs).items(): db.hint(rowids)
 
-# %% ../nbs/01_data.ipynb #95c417fb
+# %% ../nbs/01_data.ipynb #fe1d3b4a
 def _get_x(img_cls):
     "No `get_x` for a class that opens `DBItem`s itself (`DBImage`); `db_bytes` for any other (`PILImage`, ...)"
     return None if issubclass(img_cls, ReadsDBItems) else db_bytes
@@ -382,7 +382,7 @@ def _has_folder(dbs, name) -> bool: return any(next(db.keys(folders=name), None)
 def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='train', valid='valid', label_re=None,
                 label_field=None, vocab=None, item_tfms=None, batch_tfms=None, img_cls=None, y_block=None, lean=True, **kwargs):
     "Create from the images in the dataset file(s) `db`, labelled by parent folder, `label_re` on the name, or `label_field`; `lean`: decode into the batch where it can"
-    from .lean import LeanDL  # which imports this module
+    from fastai_sqlite.lean import LeanDL  # which imports this module
     dbs = _as_dbs(db)
     by_folder = valid_pct is None and _has_folder(dbs, train) and _has_folder(dbs, valid)
     get_y = (meta_label(label_field) if label_field else
