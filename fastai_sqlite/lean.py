@@ -106,7 +106,7 @@ def decode_item(data:bytes, tfms, split_idx=None, mode='RGB', draft=True) -> np.
         im = im.crop((l, t_, l + final[0], t_ + final[1]))
     return np.asarray(im)
 
-# %% ../nbs/01c_lean.ipynb #a018fb65
+# %% ../nbs/01c_lean.ipynb #a67f3d41
 def _read(rows, idxs) -> list:
     "The bytes of the items at positions `idxs` of `rows`, in order, one `read_many` a dataset file"
     pos = np.asarray(idxs, np.int64)
@@ -119,7 +119,11 @@ def _read(rows, idxs) -> list:
         for j, d in zip(sel.tolist(), rows.dbs[k].read_many(rid[sel], hint=False)): out[j] = d
     return out
 
-def _parent(key:str) -> str: p = key.split('/'); return p[-2] if len(p) > 1 else ''
+def _label(o2i, key:str) -> int:
+    "The index of `key`'s parent folder in the vocab, as `parent_label` then `Categorize` give it"
+    p = key.split('/'); p = p[-2] if len(p) > 1 else ''
+    try: return o2i[p]
+    except KeyError: raise KeyError(f"Label '{p}' was not included in the training dataset") from None
 
 class LeanDL(DBDataLoader):
     "A `DBDataLoader` that decodes each batch's images straight into one uint8 tensor where it can, and reads item by item where it cannot"
@@ -172,7 +176,7 @@ class LeanDL(DBDataLoader):
             elif im.shape[:2] != out.shape[2:]:
                 raise ValueError(f"{rows[i].key!r} in {rows[i].db.path}: its size {im.shape[1::-1]} differs from the batch's {tuple(out.shape[:1:-1])}; add a Resize")
             out.numpy()[j] = im.transpose(2, 0, 1) if im.ndim == 3 else im
-        if p['o2i'] is not None: y = TensorCategory(torch.tensor([p['o2i'][_parent(rows[i].key)] for i in idxs]))
+        if p['o2i'] is not None: y = TensorCategory(torch.tensor([_label(p['o2i'], rows[i].key) for i in idxs]))
         else:
             ys = [self.dataset.tls[1][i] for i in idxs]
             y = retain_type(fa_collate(ys), ys[0])
