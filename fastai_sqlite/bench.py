@@ -16,10 +16,11 @@ from .sampler import block_shuffle, BlockReader
 from .memlimit import MemoryLimit, memory_limit_problem, evict, resident
 
 # %% auto #0
-__all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'make_dataset', 'build_files', 'open_files', 'build_hashed',
-           'open_hashed', 'build_tar', 'open_tar', 'build_lmdb', 'open_lmdb', 'build_sqlite', 'open_sqlite',
-           'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing', 'disk_usage', 'end_to_end',
-           'limited_end_to_end', 'run_bench', 'format_table']
+__all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'LEAN_KINDS', 'LEAN_ROWS', 'make_dataset', 'build_files', 'open_files',
+           'build_hashed', 'open_hashed', 'build_tar', 'open_tar', 'build_lmdb', 'open_lmdb', 'build_sqlite',
+           'open_sqlite', 'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing', 'disk_usage',
+           'end_to_end', 'limited_end_to_end', 'run_bench', 'format_table', 'make_large_photos', 'lean_bench',
+           'format_lean_bench']
 
 # %% ../nbs/07_bench.ipynb #aa68e2f6
 def _photo(args):
@@ -498,3 +499,90 @@ def format_table(res) -> str:
                      f" (each format's limit is its own process's memory plus the same cache); SQLite read with "
                      f"{next((v['plan'] for k, v in lim.items() if k.startswith('sqlite') and v['plan']), '?')}.")
     return '\n'.join(lines)
+
+# %% ../nbs/07_bench.ipynb #ee107507
+def _large_photo(args):
+    i, seed, dest, side = args
+    from PIL import Image
+    from sklearn.datasets import load_sample_images
+    if not hasattr(_large_photo, 'imgs'): _large_photo.imgs = [Image.fromarray(a) for a in load_sample_images().images]
+    rng = random.Random(seed * 1_000_003 + i)
+    img = _large_photo.imgs[rng.randrange(2)]
+    w, h = rng.randint(320, img.width), rng.randint(240, img.height)
+    x, y = rng.randint(0, img.width - w), rng.randint(0, img.height - h)
+    size = (side, side * 3 // 4) if rng.random() < .75 else (side * 3 // 4, side)
+    im = img.crop((x, y, x + w, y + h)).resize(size, Image.BICUBIC)
+    if rng.random() < .5: im = im.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    im.save(dest, quality=rng.randint(80, 92))
+
+def make_large_photos(dest, n=1000, side=2000, seed=0) -> Path:
+    "Write `n` JPEG photos of `side`×3/4 `side` pixels (a quarter upright) into `dest/cNN/`; reuse them if already made"
+    dest, marker = Path(dest), Path(dest)/'.made'
+    if marker.exists() and marker.read_text() == f'large {n} {side} {seed}': return dest
+    shutil.rmtree(dest, ignore_errors=True)
+    jobs = [(i, seed, dest/f'c{i * 10 // n:02d}'/f'{i:06d}.jpg', side) for i in range(n)]
+    for _, _, p, _ in jobs: p.parent.mkdir(parents=True, exist_ok=True)
+    from multiprocessing import get_context
+    with get_context('fork').Pool(os.cpu_count()) as pool: pool.map(_large_photo, jobs, chunksize=8)
+    marker.write_text(f'large {n} {side} {seed}')
+    return dest
+
+LEAN_KINDS = {  # kind: (items made by default, the Resize, batches timed by default)
+    'tiny': (20_000, 28, 150), 'photos': (3000, 224, 30), 'large': (1000, 224, 10)}
+LEAN_ROWS = ('from_folder', 'per-item', 'lean', 'lean+dct')
+
+def _lean_dl(row, src, db, size, bs, num_workers):
+    from fastai.vision.all import ImageDataLoaders, Resize
+    import fastai_sqlite.data  # adds ImageDataLoaders.from_sqlite
+    args = dict(valid_pct=0.2, seed=0, item_tfms=Resize(size), bs=bs, num_workers=num_workers)
+    if row == 'from_folder': return ImageDataLoaders.from_folder(src, **args).train
+    return ImageDataLoaders.from_sqlite(db, lean=row != 'per-item', draft=row == 'lean+dct', **args).train
+
+def _steady_rate(dl, n_batches) -> float:
+    "Images per second from the first batch on (the workers have started), over `n_batches` more"
+    it = iter(dl); next(it)
+    t, seen = time.perf_counter(), 0
+    for i, (x, y) in enumerate(it):
+        seen += len(x)
+        if i + 1 >= n_batches: break
+    return seen / (time.perf_counter() - t)
+
+def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEAN_ROWS, bs=64, num_workers=2,
+               n_batches=None, rounds=1, seed=0, quiet=False) -> dict:
+    "End to end through a fastai training DataLoader: `from_folder`, our per-item path, the lean path and lean + DCT scaling, side by side on the same files"
+    own = workdir is None
+    workdir = Path(workdir or tempfile.mkdtemp(prefix='fastai-sqlite-lean-')).absolute()
+    workdir.mkdir(parents=True, exist_ok=True)
+    res = {'bs': bs, 'num_workers': num_workers, 'rounds': rounds, 'machine': _machine(workdir),
+           'date': datetime.datetime.now().isoformat(timespec='seconds'), 'kinds': {}}
+    try:
+        for kind in kinds:
+            n_def, size, nb_def = LEAN_KINDS[kind]
+            nk, nb = n or n_def, n_batches or nb_def
+            _log(quiet, f'[lean bench] {kind}: making {nk} items in {workdir}')
+            src = (make_large_photos(workdir/kind, nk, seed=seed) if kind == 'large' else make_dataset(kind, workdir/kind, nk, seed))
+            db = workdir/f'{kind}.db'
+            if not db.exists(): build(src, db, progress=False)
+            got = {r: [] for r in rows}
+            for r in range(rounds):
+                for row in rows:  # interleaved, so a busy spell of the machine falls on every row
+                    dl = _lean_dl(row, src, db, size, bs, num_workers)
+                    got[row].append(_steady_rate(dl, min(nb, len(dl) - 1)))
+                    _log(quiet, f'[lean bench] {kind} round {r+1}: {row} {got[row][-1]:,.0f} images/s ({dl.path_taken if hasattr(dl, "path_taken") else "fastai"})')
+            rate = {row: statistics.median(v) for row, v in got.items()}
+            ref = rate.get('from_folder')
+            res['kinds'][kind] = {'n': nk, 'resize': size, 'batches': nb, 'images_per_s': rate,
+                                  'vs_from_folder': {row: v / ref for row, v in rate.items()} if ref else {}}
+    finally:
+        if own: shutil.rmtree(workdir, ignore_errors=True)
+    return res
+
+def format_lean_bench(res) -> str:
+    "`lean_bench`'s results as a Markdown table: images/s and the ratio to `from_folder`"
+    rows = list(next(iter(res['kinds'].values()))['images_per_s']) if res['kinds'] else []
+    out = ['| data | ' + ' | '.join(rows) + ' |', '|---|' + '---:|' * len(rows)]
+    for kind, k in res['kinds'].items():
+        cells = [f"{k['images_per_s'][r]:,.0f}" + (f" ({k['vs_from_folder'][r]:.2f}×)" if k['vs_from_folder'] else '') for r in rows]
+        out.append(f"| {kind} ({k['n']} items, Resize({k['resize']})) | " + ' | '.join(cells) + ' |')
+    return '\n'.join(out) + f"\n\nimages/s through a fastai training DataLoader, bs {res['bs']}, {res['num_workers']} workers, from the first batch on; " \
+                            f"{res['machine']['cores']} cores, {res['machine']['cpu']}"

@@ -9,7 +9,7 @@ __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'ReadsDBItems', 
            'MetaReader', 'meta_label', 'meta_bboxes', 'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter',
            'folder_vocab', 'DBDataLoader']
 
-# %% ../nbs/01_data.ipynb #139676a6
+# %% ../nbs/01_data.ipynb #f88cebf6
 import os, re, weakref, itertools
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -370,7 +370,7 @@ class DBDataLoader(TfmdDL):
         if idxs:
             for db, rowids in rows.rowids(idxs).items(): db.hint(rowids)
 
-# %% ../nbs/01_data.ipynb #2616e866
+# %% ../nbs/01_data.ipynb #fe1d3b4a
 def _get_x(img_cls):
     "No `get_x` for a class that opens `DBItem`s itself (`DBImage`); `db_bytes` for any other (`PILImage`, ...)"
     return None if issubclass(img_cls, ReadsDBItems) else db_bytes
@@ -380,8 +380,9 @@ def _has_folder(dbs, name) -> bool: return any(next(db.keys(folders=name), None)
 @patch(cls_method=True)
 @delegates(DataLoaders.from_dblock)
 def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='train', valid='valid', label_re=None,
-                label_field=None, vocab=None, item_tfms=None, batch_tfms=None, img_cls=None, y_block=None, **kwargs):
-    "Create from the images in the dataset file(s) `db`, labelled by parent folder, `label_re` on the name, or `label_field`"
+                label_field=None, vocab=None, item_tfms=None, batch_tfms=None, img_cls=None, y_block=None, lean=True, **kwargs):
+    "Create from the images in the dataset file(s) `db`, labelled by parent folder, `label_re` on the name, or `label_field`; `lean`: decode into the batch where it can"
+    from fastai_sqlite.lean import LeanDL  # which imports this module
     dbs = _as_dbs(db)
     by_folder = valid_pct is None and _has_folder(dbs, train) and _has_folder(dbs, valid)
     get_y = (meta_label(label_field) if label_field else
@@ -393,10 +394,10 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='trai
                        get_items=partial(get_db_images, folders=[train, valid]) if by_folder else get_db_images,
                        get_x=_get_x(img_cls), get_y=get_y,
                        splitter=TopFolderSplitter(train, valid) if by_folder else RandomSplitter(ifnone(valid_pct, 0.2), seed=seed),
-                       item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=DBDataLoader)
-    return cls.from_dblock(dblock, dbs, path=kwargs.pop('path', dbs[0].path.parent), **kwargs)
+                       item_tfms=item_tfms, batch_tfms=batch_tfms, dl_type=LeanDL)
+    return cls.from_dblock(dblock, dbs, path=kwargs.pop('path', dbs[0].path.parent), lean=lean, **kwargs)
 
-# %% ../nbs/01_data.ipynb #0e5c763a
+# %% ../nbs/01_data.ipynb #91d8f842
 @patch(cls_method=True)
 @delegates(DataLoaders.from_dblock)
 def from_sqlite(cls:SegmentationDataLoaders, db, mask_func, codes=None, folders=None, where=None, params=(),
