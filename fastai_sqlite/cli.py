@@ -229,15 +229,23 @@ def cmd_browse(a):
     from fastai_sqlite.explore import browse
     browse(a.db, a.port, a.host)
 
-# %% ../nbs/06_cli.ipynb #d859b7a9
-@command(arg('kind', nargs='?', default='photos', choices=['photos', 'tiny']), arg('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny)'),
+# %% ../nbs/06_cli.ipynb #6f402b5f
+@command(arg('kind', nargs='?', default=None, choices=['photos', 'tiny', 'large']),
+         arg('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny; --lean: 20,000 tiny, 3,000 photos, 1,000 large)'),
          arg('--workdir', help='keep the generated data here (default: a temporary folder)'), arg('--rounds', type=int, default=3),
-         arg('--seed', type=int, default=0), arg('--json', action='store_true', help='print JSON'), *QUIET,
+         arg('--seed', type=int, default=0),
+         arg('--lean', action='store_true', help='only the lean decode path end to end: from_folder, per-item, lean, lean + DCT scaling (all three kinds unless KIND)'),
+         arg('--json', action='store_true', help='print JSON'), *QUIET,
          example='fastai-sqlite bench tiny --workdir /tmp/bench-tiny')
 def cmd_bench(a):
-    "Benchmark folders, hashed folders, tar+index, LMDB and SQLite on generated photos or tiny PNGs, side by side"
+    "Benchmark folders, hashed folders, tar+index, LMDB and SQLite on generated photos or tiny PNGs, side by side (--lean: the lean decode path)"
+    if a.lean:
+        from fastai_sqlite.bench import lean_bench, format_lean_bench
+        res = lean_bench([a.kind] if a.kind else ('tiny', 'photos', 'large'), n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet)
+        print(json.dumps(res, indent=2, default=str) if a.json else format_lean_bench(res)); return
+    if a.kind == 'large': raise ValueError("bench: the kind 'large' is for --lean only")
     from fastai_sqlite.bench import run_bench, format_table
-    res = run_bench(a.kind, n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet)
+    res = run_bench(a.kind or 'photos', n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet)
     print(json.dumps(res, indent=2, default=str) if a.json else format_table(res))
 
 @command(arg('dir', help='where the datasets are built (resumable)'), arg('--items', type=int, default=10_000_000),

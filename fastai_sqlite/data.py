@@ -7,7 +7,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/data.html.md"""
 # %% auto #0
 __all__ = ['DBItem', 'DBRows', 'get_db_items', 'get_db_images', 'ReadsDBItems', 'DBImage', 'DBImageBW', 'DBMask', 'db_bytes',
            'MetaReader', 'meta_label', 'meta_bboxes', 'meta_points', 'KeySub', 'RelatedBytes', 'TopFolderSplitter',
-           'folder_vocab', 'DBDataLoader']
+           'folder_vocab', 'DBDataLoader', 'require_images']
 
 # %% ../nbs/01_data.ipynb #f88cebf6
 import os, re, weakref, itertools
@@ -377,6 +377,16 @@ def _get_x(img_cls):
 
 def _has_folder(dbs, name) -> bool: return any(next(db.keys(folders=name), None) is not None for db in dbs)
 
+def require_images(dbs, folders=None):
+    "Raise a one-line `DatasetError` naming the file, what it holds and the extensions looked for, if `dbs` hold no image below `folders`"
+    if any(next(db.keys(folders=folders, extensions=IMAGE_EXTENSIONS), None) is not None for db in dbs): return
+    db = dbs[0]
+    n, example = len(db), next(db.keys(), None)
+    common = ', '.join(e for e in ('.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.tif') if e in IMAGE_EXTENSIONS)
+    raise DatasetError(f"{db.path}: no images to load: it holds {n:,} item(s)" + (f" (e.g. {example!r})" if example else '') +
+                       (f" but none below {', '.join(folders)}/" if folders else '') +
+                       f" with an image extension ({common} and the {len(IMAGE_EXTENSIONS) - common.count('.')} others Pillow opens)")
+
 @patch(cls_method=True)
 @delegates(DataLoaders.from_dblock)
 def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='train', valid='valid', label_re=None,
@@ -385,6 +395,7 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='trai
     from fastai_sqlite.lean import LeanDL  # which imports this module
     dbs = _as_dbs(db)
     by_folder = valid_pct is None and _has_folder(dbs, train) and _has_folder(dbs, valid)
+    require_images(dbs, [train, valid] if by_folder else None)
     get_y = (meta_label(label_field) if label_field else
              using_attr(RegexLabeller(label_re), 'name') if label_re else parent_label)
     if vocab is None and y_block is None and get_y is parent_label:  # the labels are in the keys: no pass over the items
