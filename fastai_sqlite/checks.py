@@ -9,7 +9,7 @@ from __future__ import annotations
 import io, os, warnings
 
 # %% auto #0
-__all__ = ['sniff_format', 'format_extension', 'sniff_extension', 'image_problem']
+__all__ = ['sniff_format', 'format_extension', 'sniff_extension', 'image_problem', 'decode_problem']
 
 # %% ../nbs/00c_checks.ipynb #ca9e73cb
 _SIGNATURES = ((b'\xff\xd8\xff', 'JPEG'), (b'\x89PNG\r\n\x1a\n', 'PNG'), (b'GIF87a', 'GIF'), (b'GIF89a', 'GIF'),
@@ -64,11 +64,16 @@ def image_problem(data:bytes, ext:str, decode=False) -> str|None:
     named = _registered().get(ext.lower())
     if named is not None and _SAME.get(named, named) != fmt: return f"{fmt} data under a {ext} name"
     if (why := _cut_short(data, fmt)): return why
-    if decode:
-        from PIL import Image
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter('error', Image.DecompressionBombWarning)
-                with Image.open(io.BytesIO(data)) as im: im.load()
-        except Exception as e: return f"does not decode ({type(e).__name__}: {e})".replace('\n', ' ')
+    if decode and (why := decode_problem(data)): return f"does not decode ({why})".replace('\n', ' ')
+    return None
+
+def decode_problem(data:bytes) -> str|None:
+    "Why `data` does not fully decode as an image (None if it does); a decompression-bomb warning counts as a failure"
+    if not data: return 'empty file'
+    from PIL import Image
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im: im.load()
+    except Exception as e: return f"{type(e).__name__}: {e}"
     return None

@@ -6,17 +6,17 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/inspection.html.md"""
 
 # %% ../nbs/03a_inspection.ipynb #f58a4f83
 from __future__ import annotations
-import io, json, zlib, warnings
+import json, zlib
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 import pandas as pd
-from PIL import Image
 from fastcore.basics import patch
 from .core import *
 from .core import CHECKSUMS
+from .checks import decode_problem  # the full decode, as the check on the way in does it
 
 # %% auto #0
-__all__ = ['json_path', 'decode_problem']
+__all__ = ['json_path']
 
 # %% ../nbs/03a_inspection.ipynb #a58e0403
 def _top(key): return key.split('/', 1)[0] if '/' in key else '.'
@@ -57,15 +57,6 @@ def stats(self:SQLiteDataset, by='ext') -> pd.DataFrame:
     return df.sort_values(['items', by], ascending=[False, True], ignore_index=True, key=lambda s: s if s.name != by else s.astype(str))
 
 # %% ../nbs/03a_inspection.ipynb #081bebe0
-def decode_problem(data:bytes):
-    "Why `data` does not decode as an image (None if it does)"
-    if not data: return 'empty file'
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('error', Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as im: im.load()
-    except Exception as e: return f"{type(e).__name__}: {e}"
-
 def _sum_problem(data, crc, size) -> str|None:
     if crc is None: return "no checksum stored (written by another tool?)"
     if not isinstance(data, bytes): return f"data is stored as {type(data).__name__}, not a BLOB"
