@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #3ade9d96
 from __future__ import annotations
-import os, re, json, sqlite3, threading, weakref, fcntl, time, errno, sys, zlib, itertools, collections
+import os, re, json, sqlite3, threading, weakref, fcntl, time, errno, sys, itertools, collections
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +14,8 @@ from pathlib import Path
 from fastcore.basics import patch, listify
 from .readahead import read_plan, PageMap
 from .checks import image_problem
+try: from isal.isal_zlib import crc32  # zlib's CRC-32, the same values, ~12× faster (carry-less multiplication)
+except ImportError: from zlib import crc32
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'CHECKSUMS', 'PROPERTIES', 'COLUMNS', 'SCHEMA', 'SCHEMA_V2', 'PAGE_SIZE',
@@ -312,7 +314,7 @@ def _checked(path, row) -> bytes:
     "The data of a `_CHECKED_SQL` row, after comparing its CRC-32 with the stored one"
     data, crc, key = row
     if crc is None: raise DatasetError(f"{path}: {key}: no checksum stored for this item (`fastai-sqlite verify` tells more)")
-    if not isinstance(data, bytes) or zlib.crc32(data) != crc: raise DatasetError(f"{path}: {key}: damaged: its bytes do not match their checksum")
+    if not isinstance(data, bytes) or crc32(data) != crc: raise DatasetError(f"{path}: {key}: damaged: its bytes do not match their checksum")
     return data
 
 @patch
@@ -542,7 +544,7 @@ def _prepare(key, data, meta, known, replace, check) -> _Item:
                 if st is not None and (st.st_size, st.st_mtime_ns) == known[2:]: it.unchanged = True; return it
             data, st = read_source(data, stat=True)
             it.mtime_ns = st.st_mtime_ns
-        it.data, it.crc = bytes(data), zlib.crc32(data)
+        it.data, it.crc = bytes(data), crc32(data)
         ext = os.path.splitext(key)[1].lower()
         if check and ext in IMAGE_EXTENSIONS and not (known and known[1] == it.crc):
             if (why := image_problem(it.data, ext, decode=check == 'decode')): it.bad = f"{key}: {why}"
@@ -702,7 +704,7 @@ def upgrade(self:SQLiteDataset, progress=True) -> int:
         for stmt in SCHEMA_V2: con.execute(stmt)
         total = con.execute(f'SELECT count(*) FROM {TABLE}').fetchone()[0]
         for rid, data in with_progress(_rows_of(con, f'SELECT id, data FROM {TABLE} ORDER BY id'), total, progress):
-            con.execute(f'INSERT INTO {CHECKSUMS} VALUES (?, ?, ?, NULL)', (rid, zlib.crc32(data), len(data))); n += 1
+            con.execute(f'INSERT INTO {CHECKSUMS} VALUES (?, ?, ?, NULL)', (rid, crc32(data), len(data))); n += 1
         con.execute(f'PRAGMA user_version={FORMAT_VERSION}')
     self.version = FORMAT_VERSION
     with self._lock: self._close_reader()  # its version was 1

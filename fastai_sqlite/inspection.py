@@ -6,13 +6,14 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/inspection.html.md"""
 
 # %% ../nbs/03a_inspection.ipynb #f58a4f83
 from __future__ import annotations
-import json, zlib
+import json
+from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 import pandas as pd
 from fastcore.basics import patch
 from .core import *
-from .core import CHECKSUMS
+from .core import CHECKSUMS, crc32
 from .checks import decode_problem  # the full decode, as the check on the way in does it
 
 # %% auto #0
@@ -61,14 +62,31 @@ def _sum_problem(data, crc, size) -> str|None:
     if crc is None: return "no checksum stored (written by another tool?)"
     if not isinstance(data, bytes): return f"data is stored as {type(data).__name__}, not a BLOB"
     if len(data) != size: return f"damaged: {len(data)} bytes, {size} when stored"
-    if (now := zlib.crc32(data)) != crc: return f"damaged: CRC-32 {now:08x}, {crc:08x} when stored"
+    if (now := crc32(data)) != crc: return f"damaged: CRC-32 {now:08x}, {crc:08x} when stored"
 
 @patch
 def verify(self:SQLiteDataset, decode=False, progress=True) -> list:
     "Problems found, as `(key, reason)`: SQLite's `integrity_check`, every item's checksum, and with `decode` a full decode of every image"
-    with self._reading() as con: check = [r[0] for r in con.execute('PRAGMA integrity_check')]
-    problems = [('(database)', r) for r in check if r != 'ok']
-    if problems or (self.version < 2 and not decode): return problems
+    with self._reading(): pass  # the format checked and its version known before the threads start
+    with ThreadPoolExecutor(1) as pool:  # SQLite's check beside the checksums, on a connection of its own: each reads the whole file
+        check = pool.submit(self._integrity_check)
+        try: found, failed = self._check_items(decode, progress), None
+        except DatasetError as e: found, failed = [], e  # a damaged file: integrity_check says where
+        problems = [('(database)', r) for r in check.result()]
+    if problems: return problems
+    if failed: raise failed
+    return found
+
+@patch
+def _integrity_check(self:SQLiteDataset) -> list:
+    "What SQLite's `integrity_check` finds wrong with the file (nothing: `[]`), on a private connection"
+    with self._private_reader('integrity_check: ') as con: return [r for r, in con.execute('PRAGMA integrity_check') if r != 'ok']
+
+@patch
+def _check_items(self:SQLiteDataset, decode, progress) -> list:
+    "`(key, reason)` for every item whose bytes do not match their checksum, or with `decode` do not decode"
+    problems = []
+    if self.version < 2 and not decode: return problems
     sums = self.version >= 2
     cols, table = ('i.key, i.data, c.crc32, c.size', f'{TABLE} i LEFT JOIN {CHECKSUMS} c ON c.id = i.id') if sums else ('key, data, NULL, NULL', TABLE)
     for key, data, crc, size in with_progress(self.select(cols, order='i.id' if sums else 'id', chunk=64, table=table), len(self), progress):

@@ -13,8 +13,8 @@ from .core import SQLiteDataset, SMALL_PAGE_SIZE
 from .bench import in_fresh_process
 
 # %% auto #0
-__all__ = ['gray_png', 'TinyDigits', 'build_tiny', 'measure_items', 'measure_datablock', 'measure_reads', 'db_size', 'scale_run',
-           'scale_table']
+__all__ = ['gray_png', 'TinyDigits', 'build_tiny', 'measure_items', 'measure_datablock', 'measure_lean_setup', 'measure_reads',
+           'db_size', 'scale_run', 'scale_table']
 
 # %% ../nbs/15_scale.ipynb #32d31ebd
 def _chunk(kind, data): return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
@@ -85,6 +85,16 @@ from fastai_sqlite.data import get_db_items, db_bytes, folder_vocab
 from fastai_sqlite.patches import fast_splits
 fast_splits()  # fastcore's mask2idxs would take ~90 s of Python at 10M items: `patches`""")
 
+def measure_lean_setup(db) -> dict:
+    "Time and peak memory for `ImageDataLoaders.from_sqlite` (the lean path, `fast_splits`) to set up its `DataLoaders` on `db` and make the first training batch"
+    return in_fresh_process(f"""dls = ImageDataLoaders.from_sqlite({str(db)!r}, valid_pct=0.2, seed=0, item_tfms=Resize(28), bs=64, num_workers=0)
+x, y = dls.train.one_batch()
+out = dict(train=len(dls.train_ds), valid=len(dls.valid_ds), vocab=len(dls.vocab), path=dls.path_taken, batch=list(x.shape))""",
+    """from fastai.vision.all import ImageDataLoaders, Resize
+from fastai_sqlite.data import *
+from fastai_sqlite.patches import fast_splits
+fast_splits()""")
+
 def _read_through(db):
     "Read the file once with plain reads, so the OS holds it in its page cache (this VM pages out what is idle for ~1 min)"
     with open(db, 'rb', buffering=0) as f:
@@ -128,7 +138,7 @@ def scale_run(workdir, n=10_000_000, ref=100_000, seed=0, progress=True) -> dict
     res['build']['items_per_s'] = round(res['build']['added'] / max(res['build']['seconds'], 1e-9))
     res['size'] = db_size(big)
     res['get_db_items'] = measure_items(big)
-    res['datablock'] = measure_datablock(big)
+    res['datablock'], res['lean_setup'] = measure_datablock(big), measure_lean_setup(big)
     def compare(**kw):  # the big dataset's random reads against the reference's, measured the same way
         r = {name: measure_reads(db, seed=seed, **kw) for name, db in (('big', big), ('ref', small))}
         return {**r, 'ratio': round(r['big']['reads_per_s'] / r['ref']['reads_per_s'], 2)}
@@ -147,6 +157,7 @@ def scale_table(res) -> str:
             ('file size', f"{s['file_mb']:,} MB = {s['ratio_payload_keys']}× payload+keys ({s['ratio_payload']}× payload)"),
             ('`get_db_items`, all items', f"{g['seconds']} s, peak RSS {g['peak_rss_mb']:,} MB"),
             ('DataBlock + RandomSplitter datasets', f"{d['seconds']} s, peak RSS {d['peak_rss_mb']:,} MB"),
+            *[('`from_sqlite` DataLoaders (lean path) and the first batch', f"{l['seconds']} s, peak RSS {l['peak_rss_mb']:,} MB") for l in [res.get('lean_setup')] if l],
             *[(what, f"{r['big']['reads_per_s']:,}/s = {r['ratio']}× the 100k dataset's {r['ref']['reads_per_s']:,}/s")
               for what, r in (('random reads by rowid (`get_x` path), fresh process', res['reads_fresh']),
                               ('random reads, steady state (after one pass)', res['reads_steady']),
