@@ -548,14 +548,17 @@ def _steady_rate(dl, n_batches) -> float:
     return seen / (time.perf_counter() - t)
 
 def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEAN_ROWS, bs=64, num_workers=2,
-               n_batches=None, rounds=1, seed=0, quiet=False) -> dict:
-    "End to end through a fastai training DataLoader: `from_folder`, our per-item path, the lean path and lean + DCT scaling, side by side on the same files"
+               n_batches=None, rounds=1, seed=0, quiet=False, main_threads=None) -> dict:
+    "End to end through a fastai training DataLoader: `from_folder`, our per-item path, the lean path and lean + DCT scaling, side by side on the same files; `main_threads`: torch's threads in this (the main) process"
+    import torch
+    threads = torch.get_num_threads()
     own = workdir is None
     workdir = Path(workdir or tempfile.mkdtemp(prefix='fastai-sqlite-lean-')).absolute()
     workdir.mkdir(parents=True, exist_ok=True)
-    res = {'bs': bs, 'num_workers': num_workers, 'rounds': rounds, 'machine': _machine(workdir),
+    res = {'bs': bs, 'num_workers': num_workers, 'rounds': rounds, 'main_threads': main_threads or threads, 'machine': _machine(workdir),
            'date': datetime.datetime.now().isoformat(timespec='seconds'), 'kinds': {}}
     try:
+        torch.set_num_threads(main_threads or threads)  # where `after_batch` runs on the CPU: one thread does not compete with the workers
         for kind in kinds:
             n_def, size, nb_def = LEAN_KINDS[kind]
             nk, nb = n or n_def, n_batches or nb_def
@@ -574,6 +577,7 @@ def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEA
             res['kinds'][kind] = {'n': nk, 'resize': size, 'batches': nb, 'images_per_s': rate,
                                   'vs_from_folder': {row: v / ref for row, v in rate.items()} if ref else {}}
     finally:
+        torch.set_num_threads(threads)
         if own: shutil.rmtree(workdir, ignore_errors=True)
     return res
 
@@ -584,5 +588,5 @@ def format_lean_bench(res) -> str:
     for kind, k in res['kinds'].items():
         cells = [f"{k['images_per_s'][r]:,.0f}" + (f" ({k['vs_from_folder'][r]:.2f}×)" if k['vs_from_folder'] else '') for r in rows]
         out.append(f"| {kind} ({k['n']} items, Resize({k['resize']})) | " + ' | '.join(cells) + ' |')
-    return '\n'.join(out) + f"\n\nimages/s through a fastai training DataLoader, bs {res['bs']}, {res['num_workers']} workers, from the first batch on; " \
+    return '\n'.join(out) + f"\n\nimages/s through a fastai training DataLoader, bs {res['bs']}, {res['num_workers']} workers, {res.get('main_threads', '?')} torch thread(s) in the main process, from the first batch on; " \
                             f"{res['machine']['cores']} cores, {res['machine']['cpu']}"

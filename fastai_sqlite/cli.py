@@ -235,13 +235,15 @@ def cmd_browse(a):
          arg('--workdir', help='keep the generated data here (default: a temporary folder)'), arg('--rounds', type=int, default=3),
          arg('--seed', type=int, default=0),
          arg('--lean', action='store_true', help='only the lean decode path end to end: from_folder, per-item, lean, lean + DCT scaling (all three kinds unless KIND)'),
+         arg('--main-threads', type=int, help="--lean: torch's threads in the main process, where after_batch runs on a CPU (default: torch's, one per core)"),
          arg('--json', action='store_true', help='print JSON'), *QUIET,
          example='fastai-sqlite bench tiny --workdir /tmp/bench-tiny')
 def cmd_bench(a):
     "Benchmark folders, hashed folders, tar+index, LMDB and SQLite on generated photos or tiny PNGs, side by side (--lean: the lean decode path)"
     if a.lean:
         from fastai_sqlite.bench import lean_bench, format_lean_bench
-        res = lean_bench([a.kind] if a.kind else ('tiny', 'photos', 'large'), n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet)
+        res = lean_bench([a.kind] if a.kind else ('tiny', 'photos', 'large'), n=a.n, workdir=a.workdir, rounds=a.rounds, seed=a.seed, quiet=a.quiet,
+                         main_threads=a.main_threads)
         print(json.dumps(res, indent=2, default=str) if a.json else format_lean_bench(res)); return
     if a.kind == 'large': raise ValueError("bench: the kind 'large' is for --lean only")
     from fastai_sqlite.bench import run_bench, format_table
