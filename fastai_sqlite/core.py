@@ -19,9 +19,10 @@ except ImportError: from zlib import crc32
 
 # %% auto #0
 __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'CHECKSUMS', 'PROPERTIES', 'COLUMNS', 'SCHEMA', 'SCHEMA_V2', 'PAGE_SIZE',
-           'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT', 'REPLAN_S', 'IMAGE_EXTENSIONS', 'READERS', 'THREADED_BYTES',
-           'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset', 'norm_extensions',
-           'item_filter', 'read_source', 'shows_progress', 'with_progress', 'BuildReport', 'creating']
+           'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT', 'REPLAN_S', 'IMAGE_EXTENSIONS', 'BLOB_READ_BYTES', 'READERS',
+           'THREADED_BYTES', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset',
+           'norm_extensions', 'item_filter', 'read_source', 'shows_progress', 'with_progress', 'BuildReport',
+           'creating']
 
 # %% ../nbs/00_core.ipynb #21e9b923
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
@@ -178,7 +179,7 @@ class SQLiteDataset:
         self._reset()
     def _reset(self):
         "No connection yet: each process opens its own when it first reads or writes"
-        self._con = self._writer = self._lockfd = self._pages = self.read_plan = self.version = None
+        self._con = self._writer = self._lockfd = self._pages = self.read_plan = self.version = self._blob_reads = None
         self._lock, self._planned = threading.Lock(), 0.
         _open_datasets.add(self)
     def __enter__(self): return self
@@ -346,16 +347,44 @@ def hint(self:SQLiteDataset, rowids) -> int:
         self._pages = PageMap(self.path, root)
     return self._pages.hint(rowids)
 
+BLOB_READ_BYTES = 16384  # from this size of item on (file bytes per rowid), `read_many` reads by incremental blob I/O
+
+def _blob_reads(con, rowids) -> list:
+    "`(data,)` for each rowid (None: no such row), by incremental blob I/O in one read transaction: one copy of the bytes, where a query makes two"
+    own, out = not con.in_transaction, []
+    if own: con.execute('BEGIN')
+    try:
+        for r in rowids:
+            try: blob = con.blobopen(TABLE, 'data', r, readonly=True)
+            except sqlite3.OperationalError as e:
+                if str(e).startswith('no such rowid'): out.append(None); continue
+                raise
+            with blob: out.append((blob.read(),))
+    finally:
+        if own: con.execute('COMMIT')
+    return out
+
 @patch
 def read_many(self:SQLiteDataset, rowids, hint=True) -> list:
     "The bytes of the items with these rowids, in order: hinted to the disk together (unless done before), then read in one read transaction"
     rowids, checked = [int(r) for r in rowids], self._read_sql() is _CHECKED_SQL
     if hint: self.hint(rowids)
-    cols = f'i.id, i.data, c.crc32, i.key FROM {TABLE} i LEFT JOIN {CHECKSUMS} c ON c.id = i.id' if checked else f'id, data FROM {TABLE} i'
-    with self._lock:  # one statement: one read transaction, 1.1-1.3x the speed of a statement per item (measured, warm)
-        try: found = {r[0]: r[1:] for r in self._current_con().execute(f"SELECT {cols} WHERE i.id IN ({','.join(map(str, rowids))})")}
+    # the rowids as a JSON array, scanned in order (CROSS JOIN: SQLite keeps json_each the outer loop), each row found by rowid:
+    # rows come in the order asked, 1.5x an `IN` query, which returns them in rowid order for Python to put back (0.7 KB PNGs, warm)
+    sql = (f"SELECT i.data{', c.crc32, i.key' if checked else ''} FROM json_each(?) j CROSS JOIN {TABLE} i ON i.id = j.value"
+           + (f' LEFT JOIN {CHECKSUMS} c ON c.id = i.id' if checked else ''))
+    with self._lock:
+        try:
+            con = self._current_con()
+            if self._blob_reads is None:  # large items: blob reads, 1.07-1.18x the query below on 47 KB photos, 0.85x on 0.7 KB PNGs (warm)
+                self._blob_reads = os.path.getsize(self.path) / max(con.execute(f'SELECT max(id) FROM {TABLE}').fetchone()[0] or 1, 1) >= BLOB_READ_BYTES
+            if self._blob_reads and not checked: rows = _blob_reads(con, rowids)
+            else:  # one statement: one read transaction
+                rows = con.execute(sql, ('[' + ','.join(map(str, rowids)) + ']',)).fetchall()
+                if len(rows) < len(rowids):  # some rowid is not there: which
+                    found = {r for r, in con.execute(f"SELECT id FROM {TABLE} WHERE id IN ({','.join(map(str, rowids))})")}
+                    rows = iter(rows); rows = [next(rows) if r in found else None for r in rowids]
         except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: reading {len(rowids)} rowids: {e}") from None
-    rows = [found.get(r) for r in rowids]
     if (missing := [r for r, row in zip(rowids, rows) if row is None]):
         raise KeyError(f"rowid {missing[0]}: no such item in {self.path}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ''))
     return [_checked(self.path, row) for row in rows] if checked else [row[0] for row in rows]
