@@ -17,8 +17,13 @@ _SIGNATURES = ((b'\xff\xd8\xff', 'JPEG'), (b'\x89PNG\r\n\x1a\n', 'PNG'), (b'GIF8
 _SAME = {'MPO': 'JPEG', 'DIB': 'BMP'}  # Pillow's names for variants of a format
 
 def _registered() -> dict:
-    from PIL import Image
-    return Image.registered_extensions()
+    "Pillow's extension → format table (all its plugins loaded): the same dict every time, so kept after the first call"
+    global _EXTENSIONS
+    if _EXTENSIONS is None:
+        from PIL import Image
+        _EXTENSIONS = Image.registered_extensions()
+    return _EXTENSIONS
+_EXTENSIONS = None
 
 def sniff_format(data:bytes) -> str|None:
     "The name Pillow gives the image format of `data` ('JPEG', 'PNG', ...), from its first bytes; None if not an image"
@@ -47,7 +52,8 @@ def sniff_extension(data:bytes) -> str|None:
 
 # %% ../nbs/00c_checks.ipynb #cdc5d1b8
 def _cut_short(data, fmt) -> str|None:
-    tail = data.rstrip(b'\x00')[-4096:]
+    tail = data[-4096:].rstrip(b'\x00')  # the end, past any zero padding (the whole file copied only where there is some)
+    if len(tail) < 4096 < len(data): tail = data.rstrip(b'\x00')[-4096:]
     if fmt == 'JPEG' and b'\xff\xd9' not in tail[-2048:]: return "cut short: no JPEG end marker (FF D9)"
     if fmt == 'PNG' and b'IEND' not in tail[-64:]: return "cut short: no PNG IEND chunk"
     if fmt == 'GIF' and not tail.endswith(b';'): return "cut short: no GIF trailer"

@@ -419,23 +419,29 @@ def keys(self:SQLiteDataset, pattern:str=None, where:str=None, params=(), folder
     return (k for k, in self.select('key', *item_filter(pattern, where, params, folders, extensions)))
 
 # %% ../nbs/00_core.ipynb #a22f8e41
-def _read_file(p:Path):
+def _read_file(p):
     "The bytes of the file at `p` and its `stat` (taken before reading, so a change during the read is seen by the next rerun)"
-    with open(p, 'rb') as f:
-        st = os.fstat(f.fileno())
-        return f.read(), st
+    fd = os.open(p, os.O_RDONLY | os.O_CLOEXEC)  # not `open`: its buffered file object cost more than the read, per tiny file
+    try:
+        st, parts = os.fstat(fd), []
+        want = st.st_size + 1  # one byte more: a file grown since the stat is read to its end
+        while (b := os.read(fd, want)): parts.append(b); want = 1 << 20
+        return (parts[0] if len(parts) == 1 else b''.join(parts)), st  # no part: an empty file
+    finally: os.close(fd)
+
+def _read_error(path, e:OSError) -> str:
+    "A one-line reason, naming the file, why reading `path` failed with `e`"
+    p = Path(path)
+    if isinstance(e, PermissionError): return f"{p}: permission denied"
+    if isinstance(e, IsADirectoryError): return f"{p}: is a folder"
+    if isinstance(e, FileNotFoundError): return f"{p}: broken symlink" if p.is_symlink() else f"{p}: no such file"
+    if e.errno == errno.ELOOP: return f"{p}: symlink loop"
+    return f"{p}: {e.strerror}"
 
 def read_source(path, stat=False):
     "The bytes of the file at `path` (and its `os.stat_result` with `stat`), or a `ValueError` with a one-line reason naming it"
-    p = Path(path)
-    try: data, st = _read_file(p)
-    except PermissionError: raise ValueError(f"{p}: permission denied") from None
-    except IsADirectoryError: raise ValueError(f"{p}: is a folder") from None
-    except FileNotFoundError:
-        raise ValueError(f"{p}: broken symlink" if p.is_symlink() else f"{p}: no such file") from None
-    except OSError as e:
-        if e.errno == errno.ELOOP: raise ValueError(f"{p}: symlink loop") from None
-        raise ValueError(f"{p}: {e.strerror}") from None
+    try: data, st = _read_file(path)
+    except OSError as e: raise ValueError(_read_error(path, e)) from None
     return (data, st) if stat else data
 
 def _in_notebook() -> bool:
