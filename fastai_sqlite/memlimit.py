@@ -8,6 +8,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/memlimit.html.md"""
 from __future__ import annotations
 import os, errno
 from pathlib import Path
+from .readahead import _resident
 
 # %% auto #0
 __all__ = ['memory_limit_problem', 'MemoryLimit', 'evict', 'resident']
@@ -86,23 +87,10 @@ def evict(paths):
 # %% ../nbs/00b_memlimit.ipynb #74616c8e
 def resident(paths) -> int:
     "Bytes of the files at `paths` that are in the page cache now (don't call it inside a SQLite transaction on them)"
-    import ctypes, mmap
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.mmap.restype, libc.mmap.argtypes = ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_size_t] + [ctypes.c_int] * 3 + [ctypes.c_long]
-    libc.mincore.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p]
-    libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
     total = 0
     for p in paths:
-        size = os.path.getsize(p)
-        if not size: continue
         fd = os.open(p, os.O_RDONLY)
-        try:
-            addr = libc.mmap(None, size, mmap.PROT_READ, mmap.MAP_SHARED, fd, 0)
-            if addr in (None, ctypes.c_void_p(-1).value): raise OSError(ctypes.get_errno(), f"{p}: cannot map")
-            try:
-                vec = (ctypes.c_ubyte * ((size + mmap.PAGESIZE - 1) // mmap.PAGESIZE))()
-                if libc.mincore(addr, size, vec): raise OSError(ctypes.get_errno(), f"{p}: mincore failed")
-                total += min(size, (len(vec) - bytes(vec).count(0)) * mmap.PAGESIZE)
-            finally: libc.munmap(addr, size)
+        try: total += _resident(fd, os.path.getsize(p))
+        except OSError as e: raise OSError(e.errno, f"{p}: {e.strerror}") from None
         finally: os.close(fd)
     return total

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MMAP_SIZE', 'CACHE_KIB', 'UNMAPPED_CACHE_KIB', 'PLAN_VAR', 'available_memory', 'ReadPlan', 'read_plan', 'PageMap']
+__all__ = ['MMAP_SIZE', 'CACHE_KIB', 'UNMAPPED_CACHE_KIB', 'PLAN_VAR', 'available_memory', 'ReadPlan', 'read_plan',
+           'read_through', 'PageMap']
 
 # %% ../nbs/00a_readahead.ipynb #e032ea01
 def _read_int(path):
@@ -87,6 +88,30 @@ def _hint_fd(path) -> int:
             fd = _fds[st.st_dev, st.st_ino] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
             if hasattr(os, 'posix_fadvise'): os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)  # our page reads pull in no neighbours
         return fd
+
+def _resident(fd, size) -> int:
+    "Bytes of the first `size` bytes of the open file `fd` that are in the OS page cache now (`mincore` over a map of it)"
+    import ctypes, mmap
+    if not size: return 0
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mmap.restype, libc.mmap.argtypes = ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_size_t] + [ctypes.c_int] * 3 + [ctypes.c_long]
+    libc.mincore.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p]
+    libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+    addr = libc.mmap(None, size, mmap.PROT_READ, mmap.MAP_SHARED, fd, 0)
+    if addr in (None, ctypes.c_void_p(-1).value): raise OSError(ctypes.get_errno(), "cannot map the file")
+    try:
+        vec = (ctypes.c_ubyte * ((size + mmap.PAGESIZE - 1) // mmap.PAGESIZE))()
+        if libc.mincore(addr, size, vec): raise OSError(ctypes.get_errno(), "mincore failed")
+        return min(size, (len(vec) - bytes(vec).count(0)) * mmap.PAGESIZE)
+    finally: libc.munmap(addr, size)
+
+def read_through(path, chunk=8 << 20) -> int:
+    "Bring the file at `path` into the OS page cache with large sequential reads, unless 90% of it is there; returns the bytes read"
+    fd, size = _hint_fd(path), os.path.getsize(path)  # the kept descriptor: closing one would drop SQLite's locks on the file
+    if _resident(fd, size) >= 0.9 * size: return 0
+    off = 0
+    while (n := len(os.pread(fd, chunk, off))): off += n
+    return off
 
 def _varint(b, i):
     v = 0
