@@ -1,4 +1,4 @@
-"Build vs tar cf, the cost of the image check and of --decode, a rerun, verify vs reading every item: python tools/bench_build.py SRC_FOLDER photos|tiny"
+"Build vs tar cf, the cost of the image check and of --decode, a rerun, verify vs reading every item (warm and cold): python tools/bench_build.py SRC_FOLDER photos|tiny"
 import sys, time, subprocess, os, statistics, shutil
 from pathlib import Path
 from fastai_sqlite.build import build
@@ -21,10 +21,17 @@ m = {k: statistics.median(v) for k, v in res.items() if v}
 print(kind, {k: round(v, 3) for k, v in m.items()})
 print(f"{kind}: build {m['tar']/m['build']:.2f}x tar cf; check costs {m['build']/m['build_nocheck']-1:+.1%}; decode check {m['build_decode']/m['build_nocheck']-1:+.0%}; rerun {m['rerun']:.2f}s")
 from fastai_sqlite.core import SQLiteDataset
+from fastai_sqlite.memlimit import evict, resident
 import fastai_sqlite.inspection
-ds = SQLiteDataset(out)
-ids = [i for i, in ds.select('id')]
-for _ in range(2):
-    t = time.perf_counter(); n = sum(len(d) for d, in ds.select('data', chunk=64)); read = time.perf_counter() - t
-    t = time.perf_counter(); p = ds.verify(progress=False); ver = time.perf_counter() - t
-print(f"{kind}: verify {ver:.2f}s, reading every item {read:.2f}s: {ver/read:.2f}x")
+def read_all():
+    with SQLiteDataset(out) as ds: return sum(len(d) for d, in ds.select('data', chunk=64))
+def verify():
+    with SQLiteDataset(out) as ds: assert not ds.verify(progress=False)
+def timed(f, cold):
+    if cold: evict([out]); assert resident([out]) < 0.01 * os.path.getsize(out)
+    t = time.perf_counter(); f(); return time.perf_counter() - t
+read_all()  # warm
+for cold, n in ((False, 7), (True, 3)):  # verify vs reading every item, side by side; cold: the file evicted first
+    r, v = zip(*[(timed(read_all, cold), timed(verify, cold)) for _ in range(n)])
+    r, v = statistics.median(r), statistics.median(v)
+    print(f"{kind}: verify {v:.3f}s, reading every item {r:.3f}s: {v/r:.2f}x ({'cold' if cold else 'warm'}, medians of {n})")
