@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/inspection.html.md"""
 
 # %% ../nbs/03a_inspection.ipynb #f58a4f83
 from __future__ import annotations
-import json
+import json, sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
@@ -69,20 +69,31 @@ def _sum_problem(data, crc, size) -> str|None:
 def verify(self:SQLiteDataset, decode=False, progress=True) -> list:
     "Problems found, as `(key, reason)`: SQLite's `integrity_check`, every item's checksum, and with `decode` a full decode of every image"
     with self._reading(): pass  # the format checked and its version known before the threads start
-    if self.read_plan.mmap_size: read_through(self.path)  # it fits in memory: brought in at the disk's sequential speed, not by two scans that make it seek
+    if self.read_plan.mmap_size:  # it fits in memory: brought in at the disk's sequential speed, not by two scans that make it seek
+        try: read_through(self.path)
+        except OSError: pass  # a bad sector: the scans below meet it and say where
+    cons = []  # the integrity check's connection, to interrupt it if the checksum pass stops (Ctrl-C)
     with ThreadPoolExecutor(1) as pool:  # SQLite's check beside the checksums, on a connection of its own: each reads the whole file
-        check = pool.submit(self._integrity_check)
+        check = pool.submit(self._integrity_check, cons)
         try: found, failed = self._check_items(decode, progress), None
         except DatasetError as e: found, failed = [], e  # a damaged file: integrity_check says where
+        except BaseException:
+            for con in cons: con.interrupt()
+            raise
         problems = [('(database)', r) for r in check.result()]
     if problems: return problems
     if failed: raise failed
     return found
 
 @patch
-def _integrity_check(self:SQLiteDataset) -> list:
-    "What SQLite's `integrity_check` finds wrong with the file (nothing: `[]`), on a private connection"
-    with self._private_reader('integrity_check: ') as con: return [r for r, in con.execute('PRAGMA integrity_check') if r != 'ok']
+def _integrity_check(self:SQLiteDataset, cons=None) -> list:
+    "What SQLite's `integrity_check` finds wrong with the file (nothing: `[]`), on a private connection (appended to `cons`)"
+    with self._private_reader('integrity_check: ') as con:
+        if cons is not None: cons.append(con)
+        try: return [r for r, in con.execute('PRAGMA integrity_check') if r != 'ok']
+        except sqlite3.OperationalError as e:
+            if str(e) == 'interrupted': return []
+            raise
 
 @patch
 def _check_items(self:SQLiteDataset, decode, progress) -> list:
@@ -103,13 +114,18 @@ def _crc_or_none(data): return crc32(data) if type(data) is bytes else None
 @patch
 def _damaged(self:SQLiteDataset, cols, table, progress, span=16384) -> list:
     "`(key, reason)` for every item whose bytes do not match their checksum, checked inside SQLite (the CRC-32 a SQL function): only damaged rows come to Python"
-    with self._private_reader('verify: ') as con:  # its own connection: the function, and statements a span of rowids long
+    with self._private_reader('verify: ') as con:  # its own connection: the function, and statements a span of rows long
         con.create_function('fastai_sqlite_crc32', 1, _crc_or_none, deterministic=True)
-        top = con.execute(f'SELECT max(id) FROM {TABLE}').fetchone()[0] or 0
-        sql = (f'SELECT {cols} FROM {table} WHERE i.id BETWEEN ? AND ? AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
+        sql = (f'SELECT {cols} FROM {table} WHERE i.id >= ?1 AND (?2 IS NULL OR i.id < ?2) AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
                'OR fastai_sqlite_crc32(i.data) IS NOT c.crc32)')
-        return [(key, _sum_problem(data, crc, size)) for lo in with_progress(range(0, top + 1, span), top // span + 1, progress)
-                for key, data, crc, size in con.execute(sql, (lo, lo + span - 1))]
+        def spans():  # [lo, hi) holding `span` rows each (hi None: to the end), whatever the rowids (negative, sparse)
+            lo = con.execute(f'SELECT min(id) FROM {TABLE}').fetchone()[0]
+            while lo is not None:
+                hi = con.execute(f'SELECT id FROM {TABLE} WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?', (lo, span)).fetchone()
+                yield lo, hi and hi[0]
+                lo = hi and hi[0]
+        return [(key, _sum_problem(data, crc, size)) for lo, hi in with_progress(spans(), len(self) // span + 1, progress)
+                for key, data, crc, size in con.execute(sql, (lo, hi))]
 
 
 # %% ../nbs/03a_inspection.ipynb #e386fc9f
