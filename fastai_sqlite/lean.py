@@ -6,9 +6,9 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/lean.html.md"""
 
 # %% ../nbs/01c_lean.ipynb #49d8bb67
 from __future__ import annotations
-import io, math, operator, numpy as np, torch, PIL.Image
+import io, os, math, operator, numpy as np, torch, PIL.Image
 from fastcore.basics import patch
-from fastai.data.core import DataLoaders
+from fastai.data.core import DataLoaders, Pipeline
 from fastai.data.load import fa_collate
 from fastai.data.transforms import Categorize, MultiCategorize, OneHotEncode, RegressionSetup, ToTensor, parent_label
 from fastai.torch_core import TensorCategory, retain_type
@@ -18,7 +18,7 @@ from torchvision.transforms.functional import pad as tvpad
 from .data import DBDataLoader, ReadsDBItems, db_bytes, _rows_of, _decode_error
 
 # %% auto #0
-__all__ = ['lean_plan', 'draft_scale', 'decode_item', 'LeanDL']
+__all__ = ['lean_plan', 'draft_scale', 'decode_item', 'BesideWorkers', 'LeanDL']
 
 # %% ../nbs/01c_lean.ipynb #8524eaaf
 _Y_TFMS, _SIZERS, _ITEM_TFMS = (Categorize, MultiCategorize, OneHotEncode, RegressionSetup), (Resize, RandomResizedCrop), (Resize, RandomResizedCrop, FlipItem, ToTensor)
@@ -145,11 +145,30 @@ def _batch_tensor(shape) -> torch.Tensor:
     # measured to pile up in the worker: +9 MB per batch of 64 at 224 px, until a memory limit killed it
     return torch.empty(0, dtype=torch.uint8).set_(torch.UntypedStorage._new_shared(math.prod(shape))).view(shape)
 
+def _cores() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+class BesideWorkers(Pipeline):
+    "`after_batch` of a loader with `workers` processes: a batch on the CPU is transformed with the torch threads the workers leave free"
+    def __init__(self, funcs=None, split_idx=None, workers=0):
+        super().__init__(funcs, split_idx)
+        self.workers = workers
+    def __call__(self, o):
+        n, free = torch.get_num_threads(), max(1, _cores() - self.workers)
+        if n <= free or self.workers == 0 or not _on_cpu(o): return super().__call__(o)
+        torch.set_num_threads(free)  # more threads than free cores: each op waits for the threads its rivals' processes delay
+        try: return super().__call__(o)
+        finally: torch.set_num_threads(n)
+
+def _on_cpu(b) -> bool:
+    t = next((t for t in (b if isinstance(b, (tuple, list)) else (b,)) if isinstance(t, torch.Tensor)), None)
+    return t is not None and t.device.type == 'cpu'
+
 class LeanDL(DBDataLoader):
     "A `DBDataLoader` that decodes each batch's images straight into one uint8 tensor where it can, and reads item by item where it cannot"
     def __init__(self, dataset=None, lean=True, draft=True, **kwargs):
         self.want_lean, self.draft = lean, draft
         super().__init__(dataset, **kwargs)
+        self.after_batch = BesideWorkers(self.after_batch, self.after_batch.split_idx, self.fake_l.num_workers)
         self._choose()
 
     def _choose(self):
