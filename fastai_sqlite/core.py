@@ -421,10 +421,13 @@ def _read_file(p):
     "The bytes of the file at `p` and its `stat` (taken before reading, so a change during the read is seen by the next rerun)"
     fd = os.open(p, os.O_RDONLY | os.O_CLOEXEC)  # not `open`: its buffered file object cost more than the read, per tiny file
     try:
-        st, parts = os.fstat(fd), []
+        st = os.fstat(fd)
         want = st.st_size + 1  # one byte more: a file grown since the stat is read to its end
-        while (b := os.read(fd, want)): parts.append(b); want = 1 << 20
-        return (parts[0] if len(parts) == 1 else b''.join(parts)), st  # no part: an empty file
+        data = os.read(fd, want)
+        if len(data) < want: return data, st  # a short read of a regular file: its end (one read a file, not two)
+        parts = [data]
+        while (b := os.read(fd, 1 << 20)): parts.append(b)
+        return b''.join(parts), st
     finally: os.close(fd)
 
 def _read_error(path, e:OSError) -> str:
@@ -497,7 +500,9 @@ def _write_con(self:SQLiteDataset, upgrading=False):
                                    f"converts it to version {FORMAT_VERSION} (adds a checksum per item), then it can be added to")
             self.bulk = version == 0  # nobody reads a file being created: rollback journal, each byte written once
             if not self.bulk: con.execute('PRAGMA journal_mode=WAL')  # readers go on beside the writer
-            con.execute('PRAGMA synchronous=NORMAL')
+            # a file being created is left to the OS to write out, as `cp` and `tar` do (a killed build loses nothing
+            # committed; a power cut may cost the new file); a commit to a file that was there waits for the disk
+            con.execute(f"PRAGMA synchronous={'OFF' if self.bulk else 'NORMAL'}")
             con.execute(f'PRAGMA max_page_count={MAX_PAGE_COUNT}')  # builds of SQLite before 3.45 stop at 2**30 pages
         except sqlite3.Error as e: con.close(); raise DatasetError(f"{self.path}: cannot write ({e})") from None
         except BaseException: con.close(); raise
@@ -590,7 +595,7 @@ _KNOWN_SQL = f'SELECT i.key, i.id, c.crc32, c.size, c.mtime_ns FROM {TABLE} i LE
 
 @patch
 def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8):
-    "Yield `_Item`s for the `(key, data, meta)` triples in order, prepared by `READERS` threads up to `ahead` blocks ahead"
+    "Yield the `(key, data, meta)` triples as blocks of `_Item`s in order, prepared by `READERS` threads up to `ahead` blocks ahead, each with whether none of its keys was stored when it was read"
     empty = con.execute(f'SELECT NOT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]
     items, window, failure, inline = iter(items), collections.deque(), None, None
     class Inline:  # a finished "future", for blocks prepared in this thread
@@ -606,13 +611,13 @@ def _prepared(self:SQLiteDataset, con, items, replace, check, block=64, ahead=8)
                 known = {} if empty or not keys else \
                     {r[0]: r[1:] for r in con.execute(_KNOWN_SQL + f"({','.join('?' * len(keys))})", keys)}
                 if inline is None:  # the first block, prepared here, tells how large the items are
-                    window.append(Inline(_prepare_all, b, known, replace, check))
-                    sizes = [len(it.data) for it in window[0].value if it.data is not None]
+                    window.append((Inline(_prepare_all, b, known, replace, check), not known))
+                    sizes = [len(it.data) for it in window[0][0].value if it.data is not None]
                     inline = not sizes or sum(sizes) / len(sizes) < THREADED_BYTES
-                else: window.append(Inline(_prepare_all, b, known, replace, check) if inline else pool.submit(_prepare_all, b, known, replace, check))
+                else: window.append((Inline(_prepare_all, b, known, replace, check) if inline else pool.submit(_prepare_all, b, known, replace, check), not known))
             if len(b) < block or failure: break
-            if len(window) > ahead: yield from window.popleft().result()
-        while window: yield from window.popleft().result()
+            if len(window) > ahead: f, new = window.popleft(); yield f.result(), new
+        while window: f, new = window.popleft(); yield f.result(), new
     if failure is not None: raise failure
 
 def _encodable(k) -> bool:
@@ -625,10 +630,33 @@ def _meta_differs(stored:str|None, new:dict|None) -> list:
     old = json.loads(stored) if stored else {}
     return [f for f, v in new.items() if f not in old or old[f] != json.loads(json.dumps(v, default=str))]
 
+def _meta_json(meta:dict|None) -> str|None: return None if meta is None else json.dumps(meta, default=str)
+
+def _part(its, room, room_bytes) -> list:
+    "The first of `its` up to `room` items and `room_bytes` bytes (at least one): where the next commit falls"
+    n, size = 0, 0
+    while n < min(room, len(its)) and (n == 0 or size + len(its[n].data) <= room_bytes): size += len(its[n].data); n += 1
+    return its[:max(n, 1)]
+
+def _insert_new(con, its) -> bool:
+    "Store items whose keys are not stored, in two statements for them all; False, with nothing written, if one is there after all"
+    first = con.execute(f'SELECT coalesce(max(id), 0) + 1 FROM {TABLE}').fetchone()[0]
+    if first + len(its) > 2**63 - 1: return False  # SQLite would choose free rowids: `_store` lets it
+    ids = range(first, first + len(its))
+    con.execute('SAVEPOINT new_items')
+    try:
+        rows = ','.join(['(?, ?, ?, ?)'] * len(its))  # one statement of many rows: 1.5x `executemany` for tiny items
+        con.execute(f'INSERT INTO {TABLE} (id, key, data, meta) VALUES {rows}', [v for i, it in zip(ids, its) for v in (i, it.key, it.data, _meta_json(it.meta))])
+        con.execute(f'INSERT OR REPLACE INTO {CHECKSUMS} VALUES {rows}', [v for i, it in zip(ids, its) for v in (i, it.crc, len(it.data), it.mtime_ns)])
+    except (sqlite3.IntegrityError, sqlite3.DataError):  # a key twice in the source, or an item too large: `_store` says which
+        con.execute('ROLLBACK TO new_items'); con.execute('RELEASE new_items'); return False
+    con.execute('RELEASE new_items')
+    return True
+
 @patch
 def _store(self:SQLiteDataset, con, it:_Item, replace) -> tuple:
     "Write a prepared item in the writer transaction `con`: `(status, reason)`, status 'added', 'present', 'changed' or 'replaced'"
-    meta = None if it.meta is None else json.dumps(it.meta, default=str)
+    meta = _meta_json(it.meta)
     try:
         cur = con.execute(f'INSERT INTO {TABLE} (key, data, meta) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING', (it.key, it.data, meta))
         if cur.rowcount:
@@ -665,24 +693,37 @@ def add_many(self:SQLiteDataset, items, replace=False, keep_changed=False, check
     rep, con, pending, nbytes, committed = BuildReport(), self._write_con(), 0, 0, 0
     if total is None and hasattr(items, '__len__'): total = len(items)
     items = with_progress(items, total, progress)  # a stream of unknown length: no bar
+    def written(n, size):  # a commit once `batch_size` items or `batch_bytes` are written
+        nonlocal pending, nbytes, committed
+        pending, nbytes = pending + n, nbytes + size
+        if pending >= batch_size or nbytes >= batch_bytes:
+            con.execute('COMMIT'); con.execute('BEGIN IMMEDIATE')
+            pending, nbytes, committed = 0, 0, rep.added + rep.replaced
     con.execute('BEGIN IMMEDIATE')
     try:
-        for it in self._prepared(con, items, replace, check):
-            if it.unchanged: rep.present += 1; continue
-            if it.error: rep.failed.append((it.key, it.error)); continue
-            if it.bad and not keep_bad: rep.failed.append((it.key, it.bad)); continue
-            try: status, why = self._store(con, it, replace)
-            except ValueError as e: rep.failed.append((it.key, str(e))); continue
-            if it.bad and status in ('added', 'replaced'): rep.stored_bad.append((it.key, it.bad))
-            if status == 'changed':
-                if keep_changed: rep.kept += 1
-                else: rep.changed.append((it.key, why))
-                continue
-            setattr(rep, status, getattr(rep, status) + 1)
-            pending += 1; nbytes += len(it.data)
-            if pending >= batch_size or nbytes >= batch_bytes:
-                con.execute('COMMIT'); con.execute('BEGIN IMMEDIATE')
-                pending, nbytes, committed = 0, 0, rep.added + rep.replaced
+        for block, new in self._prepared(con, items, replace, check):
+            ready = []
+            for it in block:
+                if it.unchanged: rep.present += 1
+                elif it.error: rep.failed.append((it.key, it.error))
+                elif it.bad and not keep_bad: rep.failed.append((it.key, it.bad))
+                else: ready.append(it)
+            while new and ready:  # the usual case of a build: all keys new, two statements for many items
+                part = _part(ready, batch_size - pending, batch_bytes - nbytes)
+                if not _insert_new(con, part): break
+                rep.added += len(part); rep.stored_bad += [(it.key, it.bad) for it in part if it.bad]
+                written(len(part), sum(len(it.data) for it in part))
+                ready = ready[len(part):]
+            for it in ready:
+                try: status, why = self._store(con, it, replace)
+                except ValueError as e: rep.failed.append((it.key, str(e))); continue
+                if it.bad and status in ('added', 'replaced'): rep.stored_bad.append((it.key, it.bad))
+                if status == 'changed':
+                    if keep_changed: rep.kept += 1
+                    else: rep.changed.append((it.key, why))
+                    continue
+                setattr(rep, status, getattr(rep, status) + 1)
+                written(1, len(it.data))
         con.execute('COMMIT')
     except sqlite3.Error as e:
         if con.in_transaction: con.execute('ROLLBACK')
