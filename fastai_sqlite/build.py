@@ -6,14 +6,15 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/build.html.md"""
 
 # %% ../nbs/02_build.ipynb #2f8d1e49
 from __future__ import annotations
-import os, io, re, csv, json, math, tarfile, itertools
+import os, io, re, sys, csv, json, glob, math, shutil, tarfile, itertools, collections, tempfile, multiprocessing, ctypes, signal, sqlite3
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from fastcore.basics import patch, listify
 from .core import *
-from .core import read_source, BuildReport, page_size_for, norm_extensions, creating
+from .core import read_source, BuildReport, page_size_for, norm_extensions, creating, with_progress, THREADED_BYTES, TABLE, CHECKSUMS
 
 # %% auto #0
-__all__ = ['folder_items', 'tar_items', 'typed', 'check_labels', 'build']
+__all__ = ['PARTS_FROM', 'PART_FILES', 'PARTS_PREFIX', 'folder_items', 'tar_items', 'typed', 'check_labels', 'build']
 
 # %% ../nbs/02_build.ipynb #26e99892
 def folder_items(src, extensions=None):
@@ -31,6 +32,83 @@ def folder_items(src, extensions=None):
             yield prefix + f, os.path.join(root, f), None
     for e in errors: yield unlisted(e)
 
+# %% ../nbs/02_build.ipynb #2678a9c0
+PARTS_FROM = 20_000  # a new dataset of at least this many small files is built in parts by worker processes
+PART_FILES = 1000    # files a part: a commit a part, as `add_many` commits every 1,000 items
+
+def _cores() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+@patch
+def _in_parts(self:SQLiteDataset, items, sample=256) -> bool:
+    "Whether to build from `items` in parts: many small files, into a dataset this writer creates and that is still empty, on Linux with 2+ cores"
+    _remove_dead_parts()
+    if len(items) < PARTS_FROM or _cores() < 2 or not sys.platform.startswith('linux'): return False
+    con = self._write_con()
+    if not self.bulk or con.execute(f'SELECT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]: return False
+    sizes = sorted(os.stat(p).st_size for _, p, _ in items[:sample] if isinstance(p, str) and os.path.isfile(p))
+    return bool(sizes) and sizes[len(sizes) // 2] < THREADED_BYTES
+
+PARTS_PREFIX = 'fastai-sqlite-parts-'  # + the building process's id: the temporary folder of the parts
+
+def _remove_dead_parts():
+    "Remove the part folders that builds killed before they could (their process is gone)"
+    for d in glob.glob(os.path.join(tempfile.gettempdir(), PARTS_PREFIX + '*-*')):
+        try: os.kill(int(os.path.basename(d)[len(PARTS_PREFIX):].split('-')[0]), 0)
+        except ValueError: continue
+        except ProcessLookupError: shutil.rmtree(d, ignore_errors=True)
+        except PermissionError: pass  # another user's, alive
+
+def _worker_start(parent):
+    "In a forked worker: die with the process that started it (a `kill -9` of a build leaves no worker behind)"
+    try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError): pass
+    if os.getppid() != parent: os._exit(1)  # it died before the line above
+
+def _build_part(path, items, check, keep_bad, page_size) -> BuildReport:
+    "In a worker process: `items` stored in a new dataset file `path`, the whole part one transaction"
+    with SQLiteDataset(path, create=True, page_size=page_size) as part:
+        return part.add_many(items, check=check, keep_bad=keep_bad, progress=False, batch_size=len(items), batch_bytes=1 << 62)
+
+def _merge_part(con, path):
+    "Append the items of the part file `path`, in order, after those of the writer `con`'s dataset, in one transaction"
+    con.execute('ATTACH DATABASE ? AS part', (str(path),))
+    try:
+        con.execute('BEGIN IMMEDIATE')
+        try:
+            last = con.execute(f'SELECT coalesce(max(id), 0) FROM main.{TABLE}').fetchone()[0]
+            con.execute(f'INSERT INTO main.{TABLE} (id, key, data, meta) SELECT id + ?, key, data, meta FROM part.{TABLE} ORDER BY id', (last,))
+            con.execute(f'INSERT INTO main.{CHECKSUMS} SELECT id + ?, crc32, size, mtime_ns FROM part.{CHECKSUMS} ORDER BY id', (last,))
+            con.execute('COMMIT')
+        except BaseException:
+            if con.in_transaction: con.execute('ROLLBACK')
+            raise
+    finally: con.execute('DETACH DATABASE part')
+
+@patch
+def _add_in_parts(self:SQLiteDataset, items, check=True, keep_bad=False, progress=True) -> BuildReport:
+    "Store the files `items` in this new dataset: worker processes each store a part in a file of their own, merged here in order, a commit a part"
+    rep, con, n = BuildReport(), self._write_con(), _cores()
+    page_size = con.execute('PRAGMA page_size').fetchone()[0]
+    parts = iter(enumerate(items[i:i + PART_FILES] for i in range(0, len(items), PART_FILES)))
+    bar, window = with_progress(iter(items), len(items), progress), collections.deque()
+    with tempfile.TemporaryDirectory(prefix=f'{PARTS_PREFIX}{os.getpid()}-') as tmp, \
+         ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('fork'), initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+        def submit():  # at most two parts a worker on disk at a time
+            j, part = next(parts, (None, None))
+            if part is not None: window.append((pool.submit(_build_part, f'{tmp}/{j}.db', part, check, keep_bad, page_size), f'{tmp}/{j}.db', len(part)))
+        for _ in range(2 * n): submit()
+        while window:
+            fut, path, size = window.popleft()
+            got = fut.result()
+            submit()
+            try: _merge_part(con, path)
+            except sqlite3.Error as e:
+                raise DatasetError(f"{self.path}: stopped writing ({e}); the {rep.added} items written before are kept, rerun to complete") from None
+            os.remove(path)
+            rep.added += got.added; rep.failed += got.failed; rep.stored_bad += got.stored_bad
+            for _ in itertools.islice(bar, size): pass
+    return rep
+
 # %% ../nbs/02_build.ipynb #3caf0286
 @patch
 def add_folder(self:SQLiteDataset, src, extensions=None, replace=False, check=True, keep_bad=False, progress=True) -> BuildReport:
@@ -42,6 +120,7 @@ def add_folder(self:SQLiteDataset, src, extensions=None, replace=False, check=Tr
     items = list(folder_items(src, extensions))
     if not items:
         raise DatasetError(f"{src}: no files to add" + (f" with extensions {sorted(norm_extensions(extensions))}" if extensions else ''))
+    if self._in_parts(items): return self._add_in_parts(items, check=check, keep_bad=keep_bad, progress=progress)
     return self.add_many(items, replace=replace, check=check, keep_bad=keep_bad, progress=progress, total=len(items))
 
 # %% ../nbs/02_build.ipynb #a321f482

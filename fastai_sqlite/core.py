@@ -145,6 +145,7 @@ def _forget_inherited():
         if ds._con is not None: _set_aside.append(ds._con)
         ds._con, ds._lock = None, threading.Lock()
         if ds._writer is not None: _set_aside.append(ds._writer); ds._writer = None
+        if ds._lockfd is not None: os.close(ds._lockfd); ds._lockfd = None  # the writer's lock stays the parent's alone
 
 os.register_at_fork(before=_close_idle_readers, after_in_child=_forget_inherited)
 
