@@ -118,10 +118,10 @@ def _damaged(self:SQLiteDataset, cols, table, progress, span=16384) -> list:
         con.create_function('fastai_sqlite_crc32', 1, _crc_or_none, deterministic=True)
         sql = (f'SELECT {cols} FROM {table} WHERE i.id >= ?1 AND (?2 IS NULL OR i.id < ?2) AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
                'OR fastai_sqlite_crc32(i.data) IS NOT c.crc32)')
-        def spans():  # [lo, hi) holding `span` rows each (hi None: to the end), whatever the rowids (negative, sparse)
+        def spans():  # [lo, hi) holding about `span` rows each (hi None: to the end), whatever the rowids (negative, sparse)
             lo = con.execute(f'SELECT min(id) FROM {TABLE}').fetchone()[0]
-            while lo is not None:
-                hi = con.execute(f'SELECT id FROM {TABLE} WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?', (lo, span)).fetchone()
+            while lo is not None:  # bounds counted in the checksums' small rows: counting items' rows read their data (25 ms of 120 on tiny)
+                hi = con.execute(f'SELECT id FROM {CHECKSUMS} WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?', (lo, span)).fetchone()
                 yield lo, hi and hi[0]
                 lo = hi and hi[0]
         return [(key, _sum_problem(data, crc, size)) for lo, hi in with_progress(spans(), len(self) // span + 1, progress)
