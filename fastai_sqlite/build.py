@@ -32,7 +32,7 @@ def folder_items(src, extensions=None):
             yield prefix + f, os.path.join(root, f), None
     for e in errors: yield unlisted(e)
 
-# %% ../nbs/02_build.ipynb #073d0361
+# %% ../nbs/02_build.ipynb #a22d4453
 PARTS_FROM = 20_000  # a new dataset of at least this many small files is built in parts by worker processes
 PART_FILES = 1000    # files a part: a commit a part, as `add_many` commits every 1,000 items
 

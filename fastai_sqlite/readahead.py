@@ -105,12 +105,16 @@ def _resident(fd, size) -> int:
         return min(size, (len(vec) - bytes(vec).count(0)) * mmap.PAGESIZE)
     finally: libc.munmap(addr, size)
 
-def read_through(path, chunk=8 << 20) -> int:
+def read_through(path, chunk=1 << 20) -> int:
     "Bring the file at `path` into the OS page cache with large sequential reads, unless 90% of it is there; returns the bytes read"
     fd, size = _hint_fd(path), os.path.getsize(path)  # the kept descriptor: closing one would drop SQLite's locks on the file
     if _resident(fd, size) >= 0.9 * size: return 0
-    off = 0
-    while (n := len(os.pread(fd, chunk, off))): off += n
+    buf, off = bytearray(chunk), 0  # one buffer read into again and again, not a new `bytes` a read
+    if hasattr(os, 'posix_fadvise'): os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_SEQUENTIAL)  # the kept descriptor reads without read-ahead: 2.5x slower
+    try:
+        while (n := os.preadv(fd, [buf], off)): off += n
+    finally:
+        if hasattr(os, 'posix_fadvise'): os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)
     return off
 
 def _varint(b, i):
