@@ -8,6 +8,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/build.html.md"""
 from __future__ import annotations
 import os, io, re, sys, csv, json, glob, math, shutil, tarfile, itertools, collections, tempfile, multiprocessing, ctypes, signal, sqlite3
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from fastcore.basics import patch, listify
 from .core import *
@@ -32,17 +33,15 @@ def folder_items(src, extensions=None):
             yield prefix + f, os.path.join(root, f), None
     for e in errors: yield unlisted(e)
 
-# %% ../nbs/02_build.ipynb #a22d4453
+# %% ../nbs/02_build.ipynb #e56f9503
 PARTS_FROM = 20_000  # a new dataset of at least this many small files is built in parts by worker processes
 PART_FILES = 1000    # files a part: a commit a part, as `add_many` commits every 1,000 items
-
-def _cores() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
 
 @patch
 def _in_parts(self:SQLiteDataset, items, sample=256) -> bool:
     "Whether to build from `items` in parts: many small files, into a dataset this writer creates and that is still empty, on Linux with 2+ cores"
     _remove_dead_parts()
-    if len(items) < PARTS_FROM or _cores() < 2 or not sys.platform.startswith('linux'): return False
+    if len(items) < PARTS_FROM or usable_cores() < 2 or not sys.platform.startswith('linux'): return False
     con = self._write_con()
     if not self.bulk or con.execute(f'SELECT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]: return False
     sizes = sorted(os.stat(p).st_size for _, p, _ in items[:sample] if isinstance(p, str) and os.path.isfile(p))
@@ -87,7 +86,7 @@ def _merge_part(con, path):
 @patch
 def _add_in_parts(self:SQLiteDataset, items, check=True, keep_bad=False, progress=True) -> BuildReport:
     "Store the files `items` in this new dataset: worker processes each store a part in a file of their own, merged here in order, a commit a part"
-    rep, con, n = BuildReport(), self._write_con(), _cores()
+    rep, con, n = BuildReport(), self._write_con(), usable_cores()
     page_size = con.execute('PRAGMA page_size').fetchone()[0]
     parts = iter(enumerate(items[i:i + PART_FILES] for i in range(0, len(items), PART_FILES)))
     bar, window = with_progress(iter(items), len(items), progress), collections.deque()
@@ -99,11 +98,14 @@ def _add_in_parts(self:SQLiteDataset, items, check=True, keep_bad=False, progres
         for _ in range(2 * n): submit()
         while window:
             fut, path, size = window.popleft()
-            got = fut.result()
-            submit()
-            try: _merge_part(con, path)
-            except sqlite3.Error as e:
-                raise DatasetError(f"{self.path}: stopped writing ({e}); the {rep.added} items written before are kept, rerun to complete") from None
+            try:
+                got = fut.result()
+                submit()
+                _merge_part(con, path)
+            except (sqlite3.Error, DatasetError, BrokenProcessPool) as e:  # a full disk here or where the parts are, a worker killed
+                for f, _, _ in window: f.cancel()
+                why = f'in a worker: {e}' if isinstance(e, DatasetError) else e
+                raise DatasetError(f"{self.path}: stopped writing ({why}); the {rep.added} items written before are kept, rerun to complete") from None
             os.remove(path)
             rep.added += got.added; rep.failed += got.failed; rep.stored_bad += got.stored_bad
             for _ in itertools.islice(bar, size): pass

@@ -22,7 +22,7 @@ __all__ = ['APPLICATION_ID', 'FORMAT_VERSION', 'TABLE', 'CHECKSUMS', 'PROPERTIES
            'SMALL_PAGE_SIZE', 'MAX_PAGE_COUNT', 'REPLAN_S', 'IMAGE_EXTENSIONS', 'BLOB_READ_BYTES', 'READERS',
            'THREADED_BYTES', 'page_size_for', 'DatasetError', 'check_key', 'check_format', 'SQLiteDataset',
            'norm_extensions', 'item_filter', 'read_source', 'shows_progress', 'with_progress', 'BuildReport',
-           'creating']
+           'creating', 'usable_cores']
 
 # %% ../nbs/00_core.ipynb #21e9b923
 APPLICATION_ID = 0x66617374  # the bytes 'fast': marks a file as a fastai-sqlite dataset
@@ -562,6 +562,10 @@ def creating(path, **kwargs):
         raise
 
 # %% ../nbs/00_core.ipynb #8c277ded
+def usable_cores() -> int:
+    "The CPU cores this process may run on"
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
 READERS = 4  # threads preparing source items while the writer stores (for items of THREADED_BYTES or more)
 THREADED_BYTES = 16384  # smaller items are prepared in the writer's thread: for them threads only contend for the GIL
 

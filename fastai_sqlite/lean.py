@@ -15,6 +15,7 @@ from fastai.torch_core import TensorCategory, retain_type
 from fastai.vision.core import PILBase, PILImage
 from fastai.vision.augment import Resize, RandomResizedCrop, FlipItem, ResizeMethod, _pad_modes
 from torchvision.transforms.functional import pad as tvpad
+from .core import usable_cores
 from .data import DBDataLoader, ReadsDBItems, db_bytes, _rows_of, _decode_error
 
 # %% auto #0
@@ -145,15 +146,13 @@ def _batch_tensor(shape) -> torch.Tensor:
     # measured to pile up in the worker: +9 MB per batch of 64 at 224 px, until a memory limit killed it
     return torch.empty(0, dtype=torch.uint8).set_(torch.UntypedStorage._new_shared(math.prod(shape))).view(shape)
 
-def _cores() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
-
 class BesideWorkers(Pipeline):
     "`after_batch` of a loader with `workers` processes: a batch on the CPU is transformed with the torch threads the workers leave free"
     def __init__(self, funcs=None, split_idx=None, workers=0):
         super().__init__(funcs, split_idx)
         self.workers = workers
     def __call__(self, o):
-        n, free = torch.get_num_threads(), max(1, _cores() - self.workers)
+        n, free = torch.get_num_threads(), max(1, usable_cores() - self.workers)
         if n <= free or self.workers == 0 or not _on_cpu(o): return super().__call__(o)
         torch.set_num_threads(free)  # more threads than free cores: each op waits for the threads its rivals' processes delay
         try: return super().__call__(o)
