@@ -15,7 +15,7 @@ from .core import *
 from .core import read_source, BuildReport, page_size_for, norm_extensions, creating, with_progress, THREADED_BYTES, TABLE, CHECKSUMS
 
 # %% auto #0
-__all__ = ['PARTS_FROM', 'PART_FILES', 'PARTS_PREFIX', 'folder_items', 'tar_items', 'typed', 'check_labels', 'build']
+__all__ = ['PARTS_FROM', 'PART_FILES', 'folder_items', 'tar_items', 'typed', 'check_labels', 'build']
 
 # %% ../nbs/02_build.ipynb #26e99892
 def folder_items(src, extensions=None):
@@ -37,31 +37,28 @@ def folder_items(src, extensions=None):
 PARTS_FROM = 20_000  # a new dataset of at least this many small files is built in parts by worker processes
 PART_FILES = 1000    # files a part: a commit a part, as `add_many` commits every 1,000 items
 
+def _parts_glob(path) -> str: return str(Path(path).parent/f'.{Path(path).name}-parts-*')
+
+def _file_size(p):
+    try: return os.stat(p).st_size if isinstance(p, str) else None
+    except OSError: return None  # gone or unreadable: the build reports it
+
 @patch
 def _in_parts(self:SQLiteDataset, items, sample=256) -> bool:
     "Whether to build from `items` in parts: many small files, into a dataset this writer creates and that is still empty, on Linux with 2+ cores"
-    _remove_dead_parts()
-    if len(items) < PARTS_FROM or usable_cores() < 2 or not sys.platform.startswith('linux'): return False
     con = self._write_con()
+    for d in glob.glob(_parts_glob(self.path)): shutil.rmtree(d, ignore_errors=True)  # a killed build's: we hold the writer lock
+    if len(items) < PARTS_FROM or usable_cores() < 2 or not sys.platform.startswith('linux'): return False
     if not self.bulk or con.execute(f'SELECT EXISTS (SELECT 1 FROM {TABLE})').fetchone()[0]: return False
-    sizes = sorted(os.stat(p).st_size for _, p, _ in items[:sample] if isinstance(p, str) and os.path.isfile(p))
+    sizes = sorted(s for _, p, _ in items[:sample] if (s := _file_size(p)) is not None)
     return bool(sizes) and sizes[len(sizes) // 2] < THREADED_BYTES
 
-PARTS_PREFIX = 'fastai-sqlite-parts-'  # + the building process's id: the temporary folder of the parts
-
-def _remove_dead_parts():
-    "Remove the part folders that builds killed before they could (their process is gone)"
-    for d in glob.glob(os.path.join(tempfile.gettempdir(), PARTS_PREFIX + '*-*')):
-        try: os.kill(int(os.path.basename(d)[len(PARTS_PREFIX):].split('-')[0]), 0)
-        except ValueError: continue
-        except ProcessLookupError: shutil.rmtree(d, ignore_errors=True)
-        except PermissionError: pass  # another user's, alive
-
 def _worker_start(parent):
-    "In a forked worker: die with the process that started it (a `kill -9` of a build leaves no worker behind)"
+    "In a forked worker: die with the process that started it (a `kill -9` of a build leaves no worker behind); Ctrl-C is the parent's to handle"
     try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError): pass
     if os.getppid() != parent: os._exit(1)  # it died before the line above
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 def _build_part(path, items, check, keep_bad, page_size) -> BuildReport:
     "In a worker process: `items` stored in a new dataset file `path`, the whole part one transaction"
@@ -83,32 +80,40 @@ def _merge_part(con, path):
             raise
     finally: con.execute('DETACH DATABASE part')
 
+def _add_report(rep:BuildReport, got:BuildReport):
+    for f in ('added', 'present', 'replaced', 'kept', 'changed', 'failed', 'stored_bad'): setattr(rep, f, getattr(rep, f) + getattr(got, f))
+
 @patch
 def _add_in_parts(self:SQLiteDataset, items, check=True, keep_bad=False, progress=True) -> BuildReport:
-    "Store the files `items` in this new dataset: worker processes each store a part in a file of their own, merged here in order, a commit a part"
+    "Store the files `items` in this new dataset: worker processes each store a part in a file of their own beside it, merged here in order, a commit a part"
     rep, con, n = BuildReport(), self._write_con(), usable_cores()
     page_size = con.execute('PRAGMA page_size').fetchone()[0]
     parts = iter(enumerate(items[i:i + PART_FILES] for i in range(0, len(items), PART_FILES)))
     bar, window = with_progress(iter(items), len(items), progress), collections.deque()
-    with tempfile.TemporaryDirectory(prefix=f'{PARTS_PREFIX}{os.getpid()}-') as tmp, \
-         ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('fork'), initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        def submit():  # at most two parts a worker on disk at a time
-            j, part = next(parts, (None, None))
-            if part is not None: window.append((pool.submit(_build_part, f'{tmp}/{j}.db', part, check, keep_bad, page_size), f'{tmp}/{j}.db', len(part)))
-        for _ in range(2 * n): submit()
-        while window:
-            fut, path, size = window.popleft()
+    self._unsynced(True)
+    try:
+        with tempfile.TemporaryDirectory(prefix=f'.{self.path.name}-parts-', dir=self.path.parent) as tmp, \
+             ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('fork'), initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+            def submit():  # at most two parts a worker on disk at a time
+                j, part = next(parts, (None, None))
+                if part is not None: window.append((pool.submit(_build_part, f'{tmp}/{j}.db', part, check, keep_bad, page_size), f'{tmp}/{j}.db', len(part)))
             try:
-                got = fut.result()
-                submit()
-                _merge_part(con, path)
-            except (sqlite3.Error, DatasetError, BrokenProcessPool) as e:  # a full disk here or where the parts are, a worker killed
-                for f, _, _ in window: f.cancel()
-                why = f'in a worker: {e}' if isinstance(e, DatasetError) else e
-                raise DatasetError(f"{self.path}: stopped writing ({why}); the {rep.added} items written before are kept, rerun to complete") from None
-            os.remove(path)
-            rep.added += got.added; rep.failed += got.failed; rep.stored_bad += got.stored_bad
-            for _ in itertools.islice(bar, size): pass
+                for _ in range(2 * n): submit()
+                while window:
+                    fut, path, size = window.popleft()
+                    got = fut.result()
+                    submit()
+                    _merge_part(con, path)
+                    os.remove(path)
+                    _add_report(rep, got)
+                    for _ in itertools.islice(bar, size): pass
+            except BaseException:
+                for f, _, _ in window: f.cancel()  # the parts running finish, none starts
+                raise
+    except (sqlite3.Error, DatasetError, BrokenProcessPool, OSError) as e:  # a full disk, a worker killed, no fork
+        why = f'in a worker: {e}' if isinstance(e, DatasetError) else (e.strerror or str(e)) if isinstance(e, OSError) else str(e)
+        raise DatasetError(f"{self.path}: stopped writing ({why}); the {rep.added} items written before are kept, rerun to complete") from None
+    finally: self._unsynced(False)
     return rep
 
 # %% ../nbs/02_build.ipynb #3caf0286

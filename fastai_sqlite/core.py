@@ -425,7 +425,7 @@ def _read_file(p):
         st = os.fstat(fd)
         want = st.st_size + 1  # one byte more: a file grown since the stat is read to its end
         data = os.read(fd, want)
-        if len(data) < want: return data, st  # a short read of a regular file: its end (one read a file, not two)
+        if len(data) == st.st_size: return data, st  # all of it, and nothing after: its end (one read a file, not two)
         parts = [data]
         while (b := os.read(fd, 1 << 20)): parts.append(b)
         return b''.join(parts), st
@@ -501,9 +501,7 @@ def _write_con(self:SQLiteDataset, upgrading=False):
                                    f"converts it to version {FORMAT_VERSION} (adds a checksum per item), then it can be added to")
             self.bulk = version == 0  # nobody reads a file being created: rollback journal, each byte written once
             if not self.bulk: con.execute('PRAGMA journal_mode=WAL')  # readers go on beside the writer
-            # a file being created is left to the OS to write out, as `cp` and `tar` do (a killed build loses nothing
-            # committed; a power cut may cost the new file); a commit to a file that was there waits for the disk
-            con.execute(f"PRAGMA synchronous={'OFF' if self.bulk else 'NORMAL'}")
+            con.execute('PRAGMA synchronous=NORMAL')  # a commit waits for the disk (but see `_unsynced`)
             con.execute(f'PRAGMA max_page_count={MAX_PAGE_COUNT}')  # builds of SQLite before 3.45 stop at 2**30 pages
         except sqlite3.Error as e: con.close(); raise DatasetError(f"{self.path}: cannot write ({e})") from None
         except BaseException: con.close(); raise
@@ -692,6 +690,14 @@ def add(self:SQLiteDataset, key:str, data, meta:dict=None, replace=False, check=
         return self._store(con, it, replace)[0]
 
 @patch
+def _unsynced(self:SQLiteDataset, on:bool):
+    "While a file this writer created is filled in bulk, its commits do not wait for the disk: the OS writes it out, as for `cp` and `tar` (a killed build loses nothing committed; a power cut can cost the new file). Every other commit does"
+    con = self._write_con()
+    if not self.bulk: return
+    try: con.execute(f"PRAGMA synchronous={'OFF' if on else 'NORMAL'}")
+    except sqlite3.Error: pass  # a broken connection: the error that broke it is the one to report
+
+@patch
 def add_many(self:SQLiteDataset, items, replace=False, keep_changed=False, check=False, keep_bad=False, batch_size=1000,
              batch_bytes=64 << 20, progress=True, total=None) -> BuildReport:
     "Store `(key, data, meta)` triples (data: bytes, a path, or a `ValueError`), committing every `batch_size` items or `batch_bytes`"
@@ -704,6 +710,7 @@ def add_many(self:SQLiteDataset, items, replace=False, keep_changed=False, check
         if pending >= batch_size or nbytes >= batch_bytes:
             con.execute('COMMIT'); con.execute('BEGIN IMMEDIATE')
             pending, nbytes, committed = 0, 0, rep.added + rep.replaced
+    self._unsynced(True)
     con.execute('BEGIN IMMEDIATE')
     try:
         for block, new in self._prepared(con, items, replace, check):
@@ -737,6 +744,7 @@ def add_many(self:SQLiteDataset, items, replace=False, keep_changed=False, check
     except BaseException:
         if con.in_transaction: con.execute('ROLLBACK')
         raise
+    finally: self._unsynced(False)
     return rep
 
 @patch

@@ -6,7 +6,7 @@ Docs: https://fastai-sqlite.github.io/fastai-sqlite/lean.html.md"""
 
 # %% ../nbs/01c_lean.ipynb #49d8bb67
 from __future__ import annotations
-import io, os, math, operator, numpy as np, torch, PIL.Image
+import io, os, math, operator, threading, numpy as np, torch, PIL.Image
 from fastcore.basics import patch
 from fastai.data.core import DataLoaders, Pipeline
 from fastai.data.load import fa_collate
@@ -152,11 +152,15 @@ class BesideWorkers(Pipeline):
         super().__init__(funcs, split_idx)
         self.workers = workers
     def __call__(self, o):
-        n, free = torch.get_num_threads(), max(1, usable_cores() - self.workers)
-        if n <= free or self.workers == 0 or not _on_cpu(o): return super().__call__(o)
-        torch.set_num_threads(free)  # more threads than free cores: each op waits for the threads its rivals' processes delay
-        try: return super().__call__(o)
-        finally: torch.set_num_threads(n)
+        if self.workers == 0 or not _on_cpu(o): return super().__call__(o)
+        with _THREADS:  # torch's thread count is the process's: loaders in several threads take turns to set and restore it
+            n, free = torch.get_num_threads(), max(1, usable_cores() - self.workers)
+            if n <= free: return super().__call__(o)
+            torch.set_num_threads(free)  # more threads than free cores: each op waits for the threads its rivals' processes delay
+            try: return super().__call__(o)
+            finally: torch.set_num_threads(n)
+
+_THREADS = threading.RLock()
 
 def _on_cpu(b) -> bool:
     t = next((t for t in (b if isinstance(b, (tuple, list)) else (b,)) if isinstance(t, torch.Tensor)), None)
