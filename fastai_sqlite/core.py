@@ -635,11 +635,11 @@ def _meta_differs(stored:str|None, new:dict|None) -> list:
 
 def _meta_json(meta:dict|None) -> str|None: return None if meta is None else json.dumps(meta, default=str)
 
-def _part(its, room, room_bytes) -> list:
-    "The first of `its` up to `room` items and `room_bytes` bytes (at least one): where the next commit falls"
+def _part(its, room, room_bytes) -> tuple:
+    "The first of `its` up to `room` items and `room_bytes` bytes (at least one), and their bytes: where the next commit falls"
     n, size = 0, 0
-    while n < min(room, len(its)) and (n == 0 or size + len(its[n].data) <= room_bytes): size += len(its[n].data); n += 1
-    return its[:max(n, 1)]
+    while n < len(its) and (n == 0 or (n < room and size + len(its[n].data) <= room_bytes)): size += len(its[n].data); n += 1
+    return its[:n], size
 
 def _insert_new(con, its) -> bool:
     "Store items whose keys are not stored, in two statements for them all; False, with nothing written, if one is there after all"
@@ -721,10 +721,10 @@ def add_many(self:SQLiteDataset, items, replace=False, keep_changed=False, check
                 elif it.bad and not keep_bad: rep.failed.append((it.key, it.bad))
                 else: ready.append(it)
             while new and ready:  # the usual case of a build: all keys new, two statements for many items
-                part = _part(ready, batch_size - pending, batch_bytes - nbytes)
+                part, size = _part(ready, batch_size - pending, batch_bytes - nbytes)
                 if not _insert_new(con, part): break
                 rep.added += len(part); rep.stored_bad += [(it.key, it.bad) for it in part if it.bad]
-                written(len(part), sum(len(it.data) for it in part))
+                written(len(part), size)
                 ready = ready[len(part):]
             for it in ready:
                 try: status, why = self._store(con, it, replace)
