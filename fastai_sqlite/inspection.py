@@ -116,16 +116,14 @@ def _damaged(self:SQLiteDataset, cols, table, progress, span=16384) -> list:
     "`(key, reason)` for every item whose bytes do not match their checksum, checked inside SQLite (the CRC-32 a SQL function): only damaged rows come to Python"
     with self._private_reader('verify: ') as con:  # its own connection: the function, and statements a span of rows long
         con.create_function('fastai_sqlite_crc32', 1, _crc_or_none, deterministic=True)
-        sql = (f'SELECT {cols} FROM {table} WHERE i.id >= ?1 AND (?2 IS NULL OR i.id < ?2) AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
-               'OR fastai_sqlite_crc32(i.data) IS NOT c.crc32)')
-        def spans():  # [lo, hi) holding about `span` rows each (hi None: to the end), whatever the rowids (negative, sparse)
-            lo = con.execute(f'SELECT min(id) FROM {TABLE}').fetchone()[0]
-            while lo is not None:  # bounds counted in the checksums' small rows: counting items' rows read their data (25 ms of 120 on tiny)
-                hi = con.execute(f'SELECT id FROM {CHECKSUMS} WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?', (lo, span)).fetchone()
-                yield lo, hi and hi[0]
-                lo = hi and hi[0]
-        return [(key, _sum_problem(data, crc, size)) for lo, hi in with_progress(spans(), len(self) // span + 1, progress)
-                for key, data, crc, size in con.execute(sql, (lo, hi))]
+        sql = (f'SELECT {cols} FROM {table} WHERE i.id BETWEEN ?1 AND ?2 AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
+               'OR fastai_sqlite_crc32(i.data) IS NOT c.crc32)')  # both bounds given: a range SQLite ends at ?2, not a scan to the end
+        lo, last = con.execute(f'SELECT (SELECT min(id) FROM {TABLE}), (SELECT max(id) FROM {TABLE})').fetchone()
+        if lo is None: return []
+        width = max(1, span * (last - lo + 1) // max(1, len(self)))  # ids per span: `span` rows where ids are dense, fewer where they are far apart
+        spans = [(a, min(a + width - 1, last)) for a in range(lo, last + 1, width)]  # any rowids (negative, up to 2**63 - 1); no rows counted out
+        return [(key, _sum_problem(data, crc, size)) for a, b in with_progress(spans, len(spans), progress)
+                for key, data, crc, size in con.execute(sql, (a, b))]
 
 
 # %% ../nbs/03a_inspection.ipynb #e386fc9f
