@@ -16,11 +16,11 @@ from .sampler import block_shuffle, BlockReader
 from .memlimit import MemoryLimit, memory_limit_problem, evict, resident
 
 # %% auto #0
-__all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'LEAN_KINDS', 'LEAN_ROWS', 'make_dataset', 'build_files', 'open_files',
-           'build_hashed', 'open_hashed', 'build_tar', 'open_tar', 'build_lmdb', 'open_lmdb', 'build_sqlite',
-           'open_sqlite', 'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing', 'disk_usage',
-           'end_to_end', 'limited_end_to_end', 'run_bench', 'format_table', 'make_large_photos', 'lean_bench',
-           'format_lean_bench']
+__all__ = ['FORMATS', 'METRICS', 'PARTS', 'CACHE_SHARES', 'LEAN_KINDS', 'COPY_SIDE', 'LEAN_ROWS', 'make_dataset', 'build_files',
+           'open_files', 'build_hashed', 'open_hashed', 'build_tar', 'open_tar', 'build_lmdb', 'open_lmdb',
+           'build_sqlite', 'open_sqlite', 'open_sqlite_blocks', 'Format', 'in_fresh_process', 'limited_read', 'listing',
+           'disk_usage', 'end_to_end', 'limited_end_to_end', 'run_bench', 'format_table', 'make_large_photos',
+           'lean_bench', 'format_lean_bench']
 
 # %% ../nbs/07_bench.ipynb #aa68e2f6
 def _photo(args):
@@ -529,14 +529,24 @@ def make_large_photos(dest, n=1000, side=2000, seed=0) -> Path:
 
 LEAN_KINDS = {  # kind: (items made by default, the Resize, batches timed by default)
     'tiny': (20_000, 28, 150), 'photos': (3000, 224, 30), 'large': (1000, 224, 10)}
-LEAN_ROWS = ('from_folder', 'per-item', 'lean', 'lean+dct')
+COPY_SIDE = 256  # the training copy's longer side (`fastai-sqlite resize --max-side 256`)
+LEAN_ROWS = ('from_folder', 'per-item', 'lean', 'lean+dct', f'copy {COPY_SIDE}')
 
 def _lean_dl(row, src, db, size, bs, num_workers):
     from fastai.vision.all import ImageDataLoaders, Resize
     import fastai_sqlite.data  # adds ImageDataLoaders.from_sqlite
     args = dict(valid_pct=0.2, seed=0, item_tfms=Resize(size), bs=bs, num_workers=num_workers)
     if row == 'from_folder': return ImageDataLoaders.from_folder(src, **args).train
-    return ImageDataLoaders.from_sqlite(db, lean=row != 'per-item', draft=row == 'lean+dct', **args).train
+    return ImageDataLoaders.from_sqlite(db, lean=row != 'per-item', draft=row not in ('per-item', 'lean'), **args).train
+
+def _training_copy(db) -> Path:
+    "The training copy of the bench's dataset file `db` (made again when `db` is newer)"
+    from fastai_sqlite.resize import resize
+    copy = db.with_name(f'{db.stem}-{COPY_SIDE}.db')
+    if not copy.exists() or copy.stat().st_mtime < db.stat().st_mtime:
+        for p in (copy, Path(f'{copy}-journal'), Path(f'{copy}-wal')): p.unlink(missing_ok=True)
+        resize(db, copy, COPY_SIDE, progress=False)
+    return copy
 
 def _steady_rate(dl, n_batches) -> float:
     "Images per second from the first batch on (the workers have started), over `n_batches` more"
@@ -549,7 +559,7 @@ def _steady_rate(dl, n_batches) -> float:
 
 def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEAN_ROWS, bs=64, num_workers=2,
                n_batches=None, rounds=1, seed=0, quiet=False, main_threads=None) -> dict:
-    "End to end through a fastai training DataLoader: `from_folder`, our per-item path, the lean path and lean + DCT scaling, side by side on the same files; `main_threads`: torch's threads in this (the main) process"
+    "End to end through a fastai training DataLoader: `from_folder`, our per-item path, the lean path, lean + DCT scaling and the training copy, side by side on the same files; `main_threads`: torch's threads in this (the main) process"
     import torch
     threads = torch.get_num_threads()
     own = workdir is None
@@ -566,10 +576,11 @@ def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEA
             src = (make_large_photos(workdir/kind, nk, seed=seed) if kind == 'large' else make_dataset(kind, workdir/kind, nk, seed))
             db = workdir/f'{kind}.db'
             if not db.exists(): build(src, db, progress=False)
+            copy = _training_copy(db) if f'copy {COPY_SIDE}' in rows else None
             got = {r: [] for r in rows}
             for r in range(rounds):
                 for row in rows:  # interleaved, so a busy spell of the machine falls on every row
-                    dl = _lean_dl(row, src, db, size, bs, num_workers)
+                    dl = _lean_dl(row, src, copy if row.startswith('copy') else db, size, bs, num_workers)
                     got[row].append(_steady_rate(dl, min(nb, len(dl) - 1)))
                     _log(quiet, f'[lean bench] {kind} round {r+1}: {row} {got[row][-1]:,.0f} images/s ({dl.path_taken if hasattr(dl, "path_taken") else "fastai"})')
             rate = {row: statistics.median(v) for row, v in got.items()}

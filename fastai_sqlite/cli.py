@@ -234,7 +234,7 @@ def cmd_browse(a):
          arg('-n', type=int, help='items (default: 8,000 photos or 100,000 tiny; --lean: 20,000 tiny, 3,000 photos, 1,000 large)'),
          arg('--workdir', help='keep the generated data here (default: a temporary folder)'), arg('--rounds', type=int, default=3),
          arg('--seed', type=int, default=0),
-         arg('--lean', action='store_true', help='only the lean decode path end to end: from_folder, per-item, lean, lean + DCT scaling (all three kinds unless KIND)'),
+         arg('--lean', action='store_true', help='only the lean decode path end to end: from_folder, per-item, lean, lean + DCT scaling, the training copy (all three kinds unless KIND)'),
          arg('--main-threads', type=int, help="--lean: torch's threads in the main process, where after_batch runs on a CPU (default: torch's, one per core)"),
          arg('--json', action='store_true', help='print JSON'), *QUIET,
          example='fastai-sqlite bench tiny --workdir /tmp/bench-tiny')
