@@ -177,10 +177,11 @@ def _remove(p):
 
 
 def in_fresh_process(code:str, setup:str='') -> dict:
-    "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` with its seconds and peak RSS (MB)"
+    "Run `setup` (untimed: imports) then `code` in a fresh interpreter; `code` sets `out` (a dict); returns `out` with its seconds, peak RSS and, at its end, the RSS of its own memory and of mapped files (MB: a file's page mapped by two connections counts twice)"
     prog = ("import time, json, resource\n" + setup + "\n_t = time.perf_counter()\n" + code +
             "\nout['seconds'] = round(time.perf_counter() - _t, 2)"
-            "\nout['peak_rss_mb'] = round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024)"
+            "\n_st = {l.split(':')[0]: int(l.split()[1]) for l in open('/proc/self/status') if l.startswith(('VmHWM', 'RssAnon', 'RssFile'))}"
+            "\nout['peak_rss_mb'], out['rss_anon_mb'], out['rss_file_mb'] = (round(_st[k] / 1024) for k in ('VmHWM', 'RssAnon', 'RssFile'))"
             "\nprint(json.dumps(out, default=str))")
     r = subprocess.run([sys.executable, '-c', prog], capture_output=True, text=True)
     if r.returncode: raise RuntimeError(f"failed in a fresh process (exit {r.returncode}):\n{r.stderr[-2000:]}")

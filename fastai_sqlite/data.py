@@ -187,7 +187,7 @@ def _read_rows(db, where, params, by_key=True):
         if hi is None: parts = [_read_span(con, where, params, by_key, lo)]
     if hi is not None:
         def read(lo, hi):
-            with db._private_reader() as con: return _read_span(con, where, params, by_key, lo, hi)
+            with db._private_reader(mapped=False) as con: return _read_span(con, where, params, by_key, lo, hi)  # spans read once: no map
         with ThreadPoolExecutor(os.cpu_count() or 1) as ex:  # SQLite leaves Python's lock while it works
             futures = []
             while lo is not None:
