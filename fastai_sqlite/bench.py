@@ -541,12 +541,13 @@ def _lean_dl(row, src, db, size, bs, num_workers):
     return ImageDataLoaders.from_sqlite(db, lean=row != 'per-item', draft=row not in ('per-item', 'lean'), **args).train
 
 def _training_copy(db) -> Path:
-    "The training copy of the bench's dataset file `db` (made again when `db` is newer)"
+    "The training copy of the bench's dataset file `db` (made again when `db` is newer; an interrupted one completed)"
     from fastai_sqlite.resize import resize
     copy = db.with_name(f'{db.stem}-{COPY_SIDE}.db')
-    if not copy.exists() or copy.stat().st_mtime < db.stat().st_mtime:
+    if copy.exists() and copy.stat().st_mtime < db.stat().st_mtime:
         for p in (copy, Path(f'{copy}-journal'), Path(f'{copy}-wal')): p.unlink(missing_ok=True)
-        resize(db, copy, COPY_SIDE, progress=False)
+    rep = resize(db, copy, COPY_SIDE, progress=False)  # resumable: on a complete copy it adds nothing
+    if not rep.ok: raise RuntimeError(f"{copy}: the training copy is incomplete: {rep}")
     return copy
 
 def _steady_rate(dl, n_batches) -> float:

@@ -245,8 +245,9 @@ def _private_reader(self:SQLiteDataset, what='', mapped=True):
     "A read-only connection of its own, closed on exit: for a scan in another thread, beside this process's reader; `mapped=False`: it reads with `pread`, whatever the read plan"
     self._read_con()  # the format is checked once, by the shared reader
     con, _, _ = _reader(self.path, self.timeout)
-    if not mapped: con.execute('PRAGMA mmap_size=0')  # a page read through a map counts in the RSS once a map: each connection's again
-    try: yield con
+    try:
+        if not mapped: con.execute('PRAGMA mmap_size=0')  # a page read through a map counts in the RSS once a map: each connection's again
+        yield con
     except sqlite3.DatabaseError as e: raise DatasetError(f"{self.path}: {what}{e}") from None
     finally: con.close()
 

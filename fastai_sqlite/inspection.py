@@ -114,16 +114,25 @@ def _crc_or_none(data): return crc32(data) if type(data) is bytes else None
 @patch
 def _damaged(self:SQLiteDataset, cols, table, progress, span=16384) -> list:
     "`(key, reason)` for every item whose bytes do not match their checksum, checked inside SQLite (the CRC-32 a SQL function): only damaged rows come to Python"
-    with self._private_reader('verify: ') as con:  # its own connection: the function, and statements a span of rows long
-        con.create_function('fastai_sqlite_crc32', 1, _crc_or_none, deterministic=True)
+    with self._private_reader('verify: ') as con:  # its own connection: the functions, and statements a span of rows long
+        con.create_function('fastai_sqlite_crc32', 1, crc32, deterministic=True)  # the C function itself: no Python call a row
+        con.create_function('fastai_sqlite_crc32_or_null', 1, _crc_or_none, deterministic=True)  # for data that is not a BLOB
         sql = (f'SELECT {cols} FROM {table} WHERE i.id BETWEEN ?1 AND ?2 AND (c.crc32 IS NULL OR length(i.data) IS NOT c.size '
-               'OR fastai_sqlite_crc32(i.data) IS NOT c.crc32)')  # both bounds given: a range SQLite ends at ?2, not a scan to the end
+               'OR {crc}(i.data) IS NOT c.crc32)')  # both bounds given: a range SQLite ends at ?2, not a scan to the end
+        def damaged(a, b):
+            try: return con.execute(sql.format(crc='fastai_sqlite_crc32'), (a, b)).fetchall()
+            except sqlite3.OperationalError as e:  # a TEXT or NULL `data` (written by another tool): the span again, checked in Python
+                if 'user-defined function raised exception' not in str(e): raise
+                return con.execute(sql.format(crc='fastai_sqlite_crc32_or_null'), (a, b)).fetchall()
         lo, last = con.execute(f'SELECT (SELECT min(id) FROM {TABLE}), (SELECT max(id) FROM {TABLE})').fetchone()
         if lo is None: return []
-        width = max(1, span * (last - lo + 1) // max(1, len(self)))  # ids per span: `span` rows where ids are dense, fewer where they are far apart
-        spans = [(a, min(a + width - 1, last)) for a in range(lo, last + 1, width)]  # any rowids (negative, up to 2**63 - 1); no rows counted out
+        # ids per span: `span` rows on average (where ids are spread unevenly a span holds more or fewer: a longer statement,
+        # a coarser progress bar); any rowids, negative up to 2**63 - 1, and no rows counted out to find the bounds
+        width = max(1, span * (last - lo + 1) // max(1, len(self)))
+        spans = [(a, min(a + width - 1, last)) for a in range(lo, last + 1, width)]
+        spans[-1] = (spans[-1][0], 2**63 - 1)  # the last open-ended: items a writer adds meanwhile are checked too
         return [(key, _sum_problem(data, crc, size)) for a, b in with_progress(spans, len(spans), progress)
-                for key, data, crc, size in con.execute(sql, (a, b))]
+                for key, data, crc, size in damaged(a, b)]
 
 
 # %% ../nbs/03a_inspection.ipynb #e386fc9f

@@ -132,7 +132,7 @@ def resize_together(ims:list, size) -> torch.Tensor:
     (w, h), c = ims[0].size, len(ims[0].getbands())
     x = np.empty((len(ims), h, w, c), np.uint8)
     for m, im in enumerate(ims): x[m] = np.asarray(im).reshape(h, w, c)
-    # as channels-last (N,H,W,C in memory): torch's vectorised path for uint8, 4-5x Pillow's resize on a batch of 64
+    # as channels-last (N,H,W,C in memory): torch's vectorised path for uint8: on a batch of 64, 2.4x Pillow's resize up (192 to 224 px), 5x down (375 to 224)
     return F.interpolate(torch.from_numpy(x).permute(0, 3, 1, 2), size=(size[1], size[0]), mode='bilinear', antialias=True, align_corners=False)
 
 # %% ../nbs/01c_lean.ipynb #a67f3d41
