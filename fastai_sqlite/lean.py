@@ -109,11 +109,14 @@ def _centre(size, final) -> tuple:
     l, t = (size[0] - final[0])//2, (size[1] - final[1])//2
     return l, t, l + final[0], t + final[1]
 
-def _decode(data:bytes, tfms, split_idx, mode, draft) -> PIL.Image.Image:
-    "The image fastai's item transforms `tfms` make of `data`, in `mode` (a grey one may stay grey), resized by Pillow as fastai does"
-    im, size, resample, final = _cropped(data, tfms, split_idx, mode, draft)
+def _finished(im, size, resample, final) -> PIL.Image.Image:
+    "`_cropped`'s image resized to `size` by Pillow, as fastai does, then centre-cropped to `final`"
     if im.size != size: im = im.resize(size, resample)
     return im if final is None else im.crop(_centre(size, final))
+
+def _decode(data:bytes, tfms, split_idx, mode, draft) -> PIL.Image.Image:
+    "The image fastai's item transforms `tfms` make of `data`, in `mode` (a grey one may stay grey), resized by Pillow as fastai does"
+    return _finished(*_cropped(data, tfms, split_idx, mode, draft))
 
 def decode_item(data:bytes, tfms, split_idx=None, mode='RGB', draft=True) -> np.ndarray:
     "The uint8 array (H,W,C or H,W) fastai's item transforms `tfms` make of the image `data`, made with Pillow alone; `draft`: decode JPEGs scaled down by 2, 4 or 8 where the target allows"
@@ -232,8 +235,7 @@ class LeanDL(DBDataLoader):
             except Exception as e: raise _decode_error(e, rows[i]) from e
             if im.size != size and self.batch_resize and resample == PIL.Image.BILINEAR:
                 together.setdefault((im.mode, im.size, size, final), []).append((j, im)); continue
-            if im.size != size: im = im.resize(size, resample)
-            if final is not None: im = im.crop(_centre(size, final))
+            im = _finished(im, size, resample, final)
             if out is None: out = _batch_tensor((len(idxs), 1 if p['mode'] == 'L' else 3, im.height, im.width))
             elif (im.height, im.width) != tuple(out.shape[2:]):
                 raise ValueError(f"{rows[i].key!r} in {rows[i].db.path}: its size {im.size} differs from the batch's {tuple(out.shape[:1:-1])}; add a Resize")
