@@ -553,11 +553,7 @@ def _training_copy(db) -> Path:
 def _steady_rate(dl, n_batches) -> float:
     "Images per second from the first batch on (the workers have started), over `n_batches` more"
     it = iter(dl); next(it)
-    t, seen = time.perf_counter(), 0
-    for i, (x, y) in enumerate(it):
-        seen += len(x)
-        if i + 1 >= n_batches: break
-    return seen / (time.perf_counter() - t)
+    return _images_per_s(it, n_batches)
 
 def lean_bench(kinds=('tiny', 'photos', 'large'), n=None, workdir=None, rows=LEAN_ROWS, bs=64, num_workers=2,
                n_batches=None, rounds=1, seed=0, quiet=False, main_threads=None) -> dict:

@@ -171,9 +171,9 @@ def copy_bench(workdir, n=8000, max_side=256, bs=64, num_workers=2, n_batches=30
     "Images/s of a fastai training `DataLoader` on `n` 500×375 photos: `from_folder`, the dataset file, its copy at `max_side`"
     import statistics
     from fastai_sqlite.build import build
-    from fastai_sqlite.bench import _train_dl, _steady_rate
-    def rate(how, src, db):  # from the first batch on, as `bench --lean`
-        dl = _train_dl(how, src, db, 224, bs, num_workers)
+    from fastai_sqlite.bench import _lean_dl, _steady_rate
+    def rate(row, src, db):  # the loaders of `bench --lean`, from the first batch on
+        dl = _lean_dl(row, src, db, 224, bs, num_workers)
         return _steady_rate(dl, min(n_batches, len(dl) - 1))
     work = Path(workdir); folder, db, copy = work/'photos', work/'photos.db', work/f'photos-{max_side}.db'
     if not (folder/'.made').exists() or (folder/'.made').read_text() != str(n):
@@ -188,9 +188,9 @@ def copy_bench(workdir, n=8000, max_side=256, bs=64, num_workers=2, n_batches=30
     t = time.perf_counter(); rep = resize(db, copy, max_side, progress=False); resize_s = time.perf_counter() - t
     runs = {'from_folder': [], 'sqlite': [], 'sqlite_copy': []}
     for _ in range(rounds):
-        runs['from_folder'].append(rate('files', folder, None))
-        runs['sqlite'].append(rate('sqlite', None, db))
-        runs['sqlite_copy'].append(rate('sqlite', None, copy))
+        runs['from_folder'].append(rate('from_folder', folder, None))
+        runs['sqlite'].append(rate('lean+dct', None, db))
+        runs['sqlite_copy'].append(rate('lean+dct', None, copy))
     res = {k: statistics.median(v) for k, v in runs.items()}
     return dict(images_per_s=res, copy_vs_folder=res['sqlite_copy'] / res['from_folder'], n=n, max_side=max_side,
                 resize_s=resize_s, resize_items_per_s=n / resize_s, resize_ok=rep.ok, workers=os.cpu_count(),
