@@ -35,7 +35,7 @@ def folder_items(src, extensions=None):
 
 # %% ../nbs/02_build.ipynb #e56f9503
 PARTS_FROM = 20_000  # a new dataset of at least this many small files is built in parts by worker processes
-PART_FILES = 1000    # files a part: a commit a part, as `add_many` commits every 1,000 items
+PART_FILES = 2000    # files a part, a commit a part: each part is a new file and a merge (100,000 tiny files: 1.27 s at 2,000, 1.49 s at 1,000)
 
 def _parts_glob(path) -> str: return str(Path(path).parent/f'.{Path(path).name}-parts-*')
 
