@@ -169,29 +169,38 @@ def typed(cell:str):
 
 def _table_name(table): return str(table) if isinstance(table, (str, os.PathLike)) else 'table'
 
-def _rows(table, key, typed_cells=True):
-    "The rows of a CSV path or DataFrame as `(key, {column: value})`, empty cells left out; a missing key column raises at once"
-    if isinstance(table, (str, os.PathLike)):
-        try: f = open(table, newline='')
-        except OSError as e: raise DatasetError(f"{table}: cannot read the labels ({e.strerror})") from None
-        with f:
+def _csv_rows(table, key, typed_cells):
+    "`(line, key, {column: value})` for the rows of the CSV file `table` (UTF-8, with or without the BOM Excel writes)"
+    try: f = open(table, newline='', encoding='utf-8-sig')
+    except OSError as e: raise DatasetError(f"{table}: cannot read the labels ({e.strerror})") from None
+    with f:
+        try:
             rows = csv.DictReader(f)
             if key not in (rows.fieldnames or []):
                 raise DatasetError(f"{table}: no column {key!r} (the labels CSV needs a header row with the item keys in column {key!r}; "
                                    f"its columns: {', '.join(rows.fieldnames or []) or 'none'})")
             for row in rows:
                 k = row.pop(key)
-                yield k, {c: v for c, v in ((c, typed(v) if typed_cells else v) for c, v in row.items() if c is not None)
-                          if v is not None and v != ''}
+                yield rows.line_num, k, {c: v for c, v in ((c, typed(v) if typed_cells else v) for c, v in row.items() if c is not None)
+                                         if v is not None and v != ''}
+        except UnicodeDecodeError as e: raise DatasetError(f"{table}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+
+def _rows(table, key, typed_cells=True):
+    "The rows of a CSV path or DataFrame as `(key, {column: value})`, empty cells left out; a missing key column, or a key on two rows, raises"
+    if isinstance(table, (str, os.PathLike)): rows, where = _csv_rows(table, key, typed_cells), 'lines'
     else:
         if key not in table.columns: raise DatasetError(f"table: no column {key!r}")
-        for row in table.to_dict('records'):
-            k = row.pop(key)
-            yield str(k), {c: v for c, v in row.items() if not (isinstance(v, float) and math.isnan(v))}
+        rows, where = ((i, str(row.pop(key)), {c: v for c, v in row.items() if not (isinstance(v, float) and math.isnan(v))})
+                       for i, row in enumerate(table.to_dict('records'))), 'rows'
+    seen = {}
+    for at, k, meta in rows:
+        if (first := seen.setdefault(k, at)) != at:  # which of the two holds the label? Neither is taken over the other
+            raise DatasetError(f"{_table_name(table)}: key {k!r} is on {where} {first} and {at}: one row a key")
+        yield k, meta
 
 def check_labels(table, key='key'):
-    "Raise `DatasetError` now, before anything is stored, if `table` cannot give labels (no such file, no key column)"
-    next(iter(_rows(table, key)), None)
+    "Raise `DatasetError` now, before anything is stored, if `table` cannot give labels (no such file, no key column, a key on two rows, not UTF-8)"
+    for _ in _rows(table, key): pass
 
 @patch
 def add_labels(self:SQLiteDataset, table, key='key', columns=None, typed=True, overwrite=False) -> dict:

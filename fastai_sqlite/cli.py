@@ -72,7 +72,9 @@ def cmd_build(a):
         print(f"labels: updated {lab['updated']}, keys not in the dataset {len(lab['missing'])}, conflicts {len(lab['conflicts'])}"
               + (f", overwritten {lab['overwritten']}" if lab['overwritten'] else ''))
         for _, why in lab['conflicts']: print(f"  conflict: {why}")
-        if lab['conflicts']: status = 1
+        for k in lab['missing'][:3]: print(f"  not in the dataset: {k}")  # a few, to see a wrong prefix or a missing folder
+        if len(lab['missing']) > 3: print(f"  ... and {len(lab['missing']) - 3} more")
+        if lab['conflicts'] or (lab['missing'] and not lab['updated']): status = 1  # a labels file that labelled nothing
     return status
 
 @command(DB, *CHOOSE, example="fastai-sqlite ls pets.db 'train/*' --where \"json_extract(meta, '$.label') = 'cat'\"")

@@ -270,8 +270,8 @@ def _image_extensions() -> frozenset:
 IMAGE_EXTENSIONS = _image_extensions()  # what is an image, here and everywhere in fastai-sqlite: what Pillow opens
 
 def norm_extensions(extensions) -> set|None:
-    "Extensions as lower-case suffixes with their dot (`'JPG'` and `'.jpg'` are `'.jpg'`); None (any extension) stays None"
-    return None if extensions is None else {('.' + e.lstrip('.')).lower() for e in listify(extensions)}
+    "Extensions as lower-case suffixes with their dot (`'JPG'`, `' .jpg'` and `'.jpg'` are `'.jpg'`); None (any extension) stays None"
+    return None if extensions is None else {('.' + e.strip().lstrip('.')).lower() for e in listify(extensions) if e.strip()}
 
 def item_filter(pattern:str=None, where:str=None, params=(), folders=None, extensions=None) -> tuple:
     "`(where, params)` for `select` choosing items by key glob `pattern`, SQL `where` (with `params`), top-level `folders`, `extensions`"

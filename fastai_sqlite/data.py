@@ -405,6 +405,10 @@ def from_sqlite(cls:ImageDataLoaders, db, valid_pct=None, seed=None, train='trai
     from fastai_sqlite.lean import LeanDL  # which imports this module
     dbs = _as_dbs(db)
     by_folder = valid_pct is None and _has_folder(dbs, train) and _has_folder(dbs, valid)
+    if valid_pct is None and not by_folder and (train, valid) != ('train', 'valid'):  # folders named, so meant: a typo must not split at random
+        missing = ', '.join(f'{f}/' for f in (train, valid) if not _has_folder(dbs, f))
+        raise DatasetError(f"{dbs[0].path}: no top-level folder {missing} to split by (train={train!r}, valid={valid!r}); "
+                           "valid_pct splits at random instead")
     require_images(dbs, [train, valid] if by_folder else None)
     get_y = (meta_label(label_field) if label_field else
              using_attr(RegexLabeller(label_re), 'name') if label_re else parent_label)

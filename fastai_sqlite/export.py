@@ -11,7 +11,7 @@ import os, io, json, time, sqlite3, tarfile
 from pathlib import Path
 from fastcore.basics import patch
 from .core import *
-from .core import TABLE, BuildReport, creating
+from .core import TABLE, BuildReport, creating, _meta_differs
 
 # %% auto #0
 __all__ = ['dataset_items', 'merge']
@@ -124,23 +124,25 @@ def subset(self:SQLiteDataset, dest, pattern:str=None, where:str=None, params=()
         return out.add_many(items, replace=replace, progress=progress, total=_count(self, where, params) if progress else None)
 
 # %% ../nbs/03_export.ipynb #6b723745
-def _conflicts(a:SQLiteDataset, b:SQLiteDataset, limit=3) -> list:
-    "Keys in both `a` and `b` whose bytes or metadata differ (at most `limit`)"
+def _conflicts(a:SQLiteDataset, b:SQLiteDataset) -> list:
+    "Keys in both `a` and `b` that merging `b` into `a` would report as changed: other bytes, or metadata fields with other values"
     con = sqlite3.connect(a.path.as_uri() + '?mode=ro', uri=True)
     try:
         con.execute('ATTACH ? AS other', (b.path.as_uri() + '?mode=ro',))
-        return [k for k, in con.execute(f'SELECT a.key FROM main.{TABLE} a JOIN other.{TABLE} b ON a.key = b.key '
-                                        f'WHERE a.data != b.data OR a.meta IS NOT b.meta LIMIT ?', (limit,))]
+        rows = con.execute(f'SELECT a.key, a.data != b.data, a.meta, b.meta FROM main.{TABLE} a JOIN other.{TABLE} b '
+                           'ON a.key = b.key WHERE a.data != b.data OR a.meta IS NOT b.meta')
+        # the metadata compared as `add_many` compares it, field by field: the same JSON written with other spacing is the same
+        return [k for k, other_bytes, ma, mb in rows if other_bytes or _meta_differs(ma, json.loads(mb) if mb else None)]
     finally: con.close()
 
-def _check_conflicts(dest:Path, srcs:list, limit=3):
+def _check_conflicts(dest:Path, srcs:list):
     "Raise `DatasetError` if a key differs between `dest` (if it exists) and a source, or between two sources"
     earlier = [SQLiteDataset(dest)] if dest.exists() else []
     try:
         for s in srcs:
             for other in earlier:
-                if keys := _conflicts(other, s, limit):
-                    raise DatasetError(f"{s.path}: {len(keys)}{'+' if len(keys) == limit else ''} keys differ from {other.path}, "
+                if keys := _conflicts(other, s):
+                    raise DatasetError(f"{s.path}: {len(keys)} key{'s differ' if len(keys) > 1 else ' differs'} from {other.path}, "
                                        f"e.g. {keys[0]!r}; nothing merged (on_conflict='skip' or 'replace' resolves them)")
             earlier.append(s)
     finally:
