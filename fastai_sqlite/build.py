@@ -18,18 +18,24 @@ from .core import read_source, BuildReport, page_size_for, norm_extensions, crea
 __all__ = ['PARTS_FROM', 'PART_FILES', 'folder_items', 'tar_items', 'typed', 'check_labels', 'build']
 
 # %% ../nbs/02_build.ipynb #26e99892
-def folder_items(src, extensions=None):
-    "Yield `(key, path, None)` for each file below `src` (or those whose suffix is in `extensions`), in key order"
+def _skip(skipped, why):
+    if skipped is not None: skipped[why] = skipped.get(why, 0) + 1
+
+def folder_items(src, extensions=None, skipped:dict=None):
+    "Yield `(key, path, None)` for each file below `src` (or those whose suffix is in `extensions`), in key order; the files left out counted in `skipped`"
     src, exts, errors = os.fspath(src), norm_extensions(extensions), []
     def unlisted(e): return Path(e.filename).relative_to(src).as_posix(), ValueError(f"{e.filename}: cannot list folder ({e.strerror})"), None
     for root, dirs, files in os.walk(src, onerror=errors.append):
         for e in errors: yield unlisted(e)  # a folder that could not be listed is reported, never silently left out
         errors.clear()
+        for d in dirs:
+            if d.startswith('.'): _skip(skipped, 'hidden')  # a hidden folder counts once, unread
         dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
         rel = os.path.relpath(root, src).replace(os.sep, '/')
         prefix = '' if rel == '.' else rel + '/'
         for f in sorted(files):  # strings, not Paths: a Path per file cost more than the build's SQLite work on tiny files
-            if f.startswith('.') or (exts is not None and os.path.splitext(f)[1].lower() not in exts): continue
+            if f.startswith('.'): _skip(skipped, 'hidden'); continue
+            if exts is not None and (ext := os.path.splitext(f)[1].lower()) not in exts: _skip(skipped, ext or '(no extension)'); continue
             yield prefix + f, os.path.join(root, f), None
     for e in errors: yield unlisted(e)
 
@@ -124,11 +130,14 @@ def add_folder(self:SQLiteDataset, src, extensions=None, replace=False, check=Tr
     if not src.exists(): raise DatasetError(f"{src}: no such folder")
     if not src.is_dir(): raise DatasetError(f"{src}: not a folder")
     if not os.access(src, os.R_OK | os.X_OK): raise DatasetError(f"{src}: permission denied")
-    items = list(folder_items(src, extensions))
+    items, skipped = [], {}
+    items.extend(folder_items(src, extensions, skipped))
     if not items:
         raise DatasetError(f"{src}: no files to add" + (f" with extensions {sorted(norm_extensions(extensions))}" if extensions else ''))
-    if self._in_parts(items): return self._add_in_parts(items, check=check, keep_bad=keep_bad, progress=progress)
-    return self.add_many(items, replace=replace, check=check, keep_bad=keep_bad, progress=progress, total=len(items))
+    if self._in_parts(items): rep = self._add_in_parts(items, check=check, keep_bad=keep_bad, progress=progress)
+    else: rep = self.add_many(items, replace=replace, check=check, keep_bad=keep_bad, progress=progress, total=len(items))
+    rep.skipped = skipped
+    return rep
 
 # %% ../nbs/02_build.ipynb #a321f482
 def tar_items(src, extensions=None):

@@ -474,13 +474,15 @@ class BuildReport:
     changed:list = field(default_factory=list)
     failed:list = field(default_factory=list)
     stored_bad:list = field(default_factory=list)
+    skipped:dict = field(default_factory=dict)  # source files left out, by why: their extension (not asked for) or 'hidden'
     @property
     def ok(self): return not self.failed and not self.changed
     def __str__(self):
         s = (f"added {self.added}, already present {self.present}, changed {len(self.changed)}, replaced {self.replaced}, "
              f"failed {len(self.failed)}" + (f", changed but kept as stored {self.kept}" if self.kept else ''))
+        left_out = ', '.join(f"{n} {why}" for why, n in sorted(self.skipped.items(), key=lambda o: (-o[1], o[0])))
         return '\n'.join([s] + [f"  failed: {why}" for _,why in self.failed] + [f"  changed: {why}" for _,why in self.changed] +
-                         [f"  stored anyway: {why}" for _,why in self.stored_bad])
+                         [f"  stored anyway: {why}" for _,why in self.stored_bad] + ([f"  left out: {left_out}"] if left_out else []))
 
 # %% ../nbs/00_core.ipynb #d4e18111
 @patch
