@@ -50,8 +50,11 @@ def _chosen(a) -> dict: return dict(pattern=a.pattern, where=a.where, folders=a.
 def _progress(a): return 'always' if a.progress else not a.quiet
 def _checks(a) -> dict: return dict(check='decode' if a.decode else True, keep_bad=a.keep_bad)
 
-def _report(rep) -> int:
+def _report(rep, chosen:dict=None) -> int:
+    "Print `rep`; the exit status: 1 if an item failed or changed, or if items were to be `chosen` and none was"
     print(rep)
+    if chosen and any(v for v in chosen.values()) and not (rep.added or rep.present or rep.replaced or rep.kept or rep.changed or rep.failed):
+        print("  nothing chosen: no item matches the PATTERN, --where, --folder or --ext given"); return 1
     return 0 if rep.ok else 1
 
 # %% ../nbs/06_cli.ipynb #5b937e76
@@ -100,7 +103,7 @@ def cmd_cat(a):
          example="fastai-sqlite export pets.db out/ --folder valid --ext jpg")
 def cmd_export(a):
     "Write the items of DB (all, or those chosen) as files below DEST, byte-identical"
-    return _report(SQLiteDataset(a.db).export(a.dest, **_chosen(a), progress=_progress(a)))
+    return _report(SQLiteDataset(a.db).export(a.dest, **_chosen(a), progress=_progress(a)), _chosen(a))
 
 @command(DB, arg('keys', nargs='+', help='the keys to delete'), example='fastai-sqlite rm pets.db train/cat/001.jpg')
 def cmd_rm(a):
@@ -161,7 +164,7 @@ def cmd_import_parquet(a):
 def cmd_export_tar(a):
     "Write the items of DB (all, or those chosen) into a tar file, byte-identical"
     from fastai_sqlite.export import export_tar
-    return _report(SQLiteDataset(a.db).export_tar(a.dest, **_chosen(a), overwrite=a.overwrite, progress=_progress(a)))
+    return _report(SQLiteDataset(a.db).export_tar(a.dest, **_chosen(a), overwrite=a.overwrite, progress=_progress(a)), _chosen(a))
 
 @command(DB, arg('dest', help='the folder to write data/SPLIT-00000-of-0000N.parquet in'), *CHOOSE,
          arg('--shard-size', default='500MB', help='begin a new file before one passes this size (default: 500MB)'),
@@ -173,7 +176,7 @@ def cmd_export_parquet(a):
     "Write the items of DB (all, or those chosen) as Parquet files that `datasets.load_dataset('parquet', data_dir=DEST)` reads"
     from fastai_sqlite.parquet import export_parquet
     return _report(SQLiteDataset(a.db).export_parquet(a.dest, **_chosen(a), split=a.split, shard_size=a.shard_size,
-                                                      class_label=a.class_label, overwrite=a.overwrite, progress=_progress(a)))
+                                                      class_label=a.class_label, overwrite=a.overwrite, progress=_progress(a)), _chosen(a))
 
 @command(DB, arg('dest', help="the shards to write, a pattern with a shard number: 'out/train-%%06d.tar'"), *CHOOSE,
          arg('--shard-size', default='1GB', help='begin a new shard before one passes this size (default: 1GB)'),
@@ -184,14 +187,14 @@ def cmd_export_wds(a):
     "Write the items of DB (all, or those chosen) as WebDataset tar shards, a sample per key stem, the metadata as .json (and .cls)"
     from fastai_sqlite.wds_export import export_wds
     return _report(SQLiteDataset(a.db).export_wds(a.dest, **_chosen(a), shard_size=a.shard_size, max_count=a.max_count,
-                                                  overwrite=a.overwrite, progress=_progress(a)))
+                                                  overwrite=a.overwrite, progress=_progress(a)), _chosen(a))
 
 @command(DB, arg('dest', help='the dataset file to copy into (created if needed)'), *CHOOSE, *QUIET,
          example="fastai-sqlite subset pets.db cats.db '*/cat/*'")
 def cmd_subset(a):
     "Copy the items of DB chosen by PATTERN, --where, --folder, --ext, with their metadata, into the dataset DEST"
     from fastai_sqlite.export import subset
-    return _report(SQLiteDataset(a.db).subset(a.dest, **_chosen(a), progress=_progress(a)))
+    return _report(SQLiteDataset(a.db).subset(a.dest, **_chosen(a), progress=_progress(a)), _chosen(a))
 
 @command(arg('dest', help='the dataset file to merge into (created if needed)'), arg('srcs', nargs='+', help='the datasets to merge'),
          arg('--on-conflict', choices=['skip', 'replace', 'fail'],
