@@ -50,9 +50,17 @@ def _chosen(a) -> dict: return dict(pattern=a.pattern, where=a.where, folders=a.
 def _progress(a): return 'always' if a.progress else not a.quiet
 def _checks(a) -> dict: return dict(check='decode' if a.decode else True, keep_bad=a.keep_bad)
 
+_CLI_WORDS = {'replace=True': '--replace', 'overwrite=True': '--overwrite', " or create=True": '',
+              "on_conflict='skip' or 'replace'": '--on-conflict skip or replace'}
+
+def _cli_words(text:str) -> str:
+    "The library's words for its arguments (`replace=True`) as the command line spells them (`--replace`)"
+    for py, flag in _CLI_WORDS.items(): text = text.replace(py, flag)
+    return text
+
 def _report(rep, chosen:dict=None) -> int:
     "Print `rep`; the exit status: 1 if an item failed or changed, or if items were to be `chosen` and none was"
-    print(rep)
+    print(_cli_words(str(rep)))
     if chosen and any(v for v in chosen.values()) and not (rep.added or rep.present or rep.replaced or rep.kept or rep.changed or rep.failed):
         print("  nothing chosen: no item matches the PATTERN, --where, --folder or --ext given"); return 1
     return 0 if rep.ok else 1
@@ -292,7 +300,7 @@ def main(argv=None):
     except OSError as e: msg = f"{e.filename}: {e.strerror}" if e.filename and e.strerror else (e.strerror or str(e))  # no [Errno N]
     except (DatasetError, ValueError) as e: msg = str(e)
     except KeyboardInterrupt: msg = 'interrupted'
-    print(f"fastai-sqlite: error: {msg}", file=sys.stderr)
+    print(f"fastai-sqlite: error: {_cli_words(msg)}", file=sys.stderr)
     return 1
 
 def _main(): sys.exit(main())
