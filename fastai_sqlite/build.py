@@ -130,8 +130,8 @@ def add_folder(self:SQLiteDataset, src, extensions=None, replace=False, check=Tr
     if not src.exists(): raise DatasetError(f"{src}: no such folder")
     if not src.is_dir(): raise DatasetError(f"{src}: not a folder")
     if not os.access(src, os.R_OK | os.X_OK): raise DatasetError(f"{src}: permission denied")
-    items, skipped = [], {}
-    items.extend(folder_items(src, extensions, skipped))
+    skipped = {}
+    items = list(folder_items(src, extensions, skipped))
     if not items:
         raise DatasetError(f"{src}: no files to add" + (f" with extensions {sorted(norm_extensions(extensions))}" if extensions else ''))
     if self._in_parts(items): rep = self._add_in_parts(items, check=check, keep_bad=keep_bad, progress=progress)
