@@ -99,7 +99,7 @@ def cmd_info(a):
     inf = SQLiteDataset(a.db).info()
     if a.json: print(json.dumps(inf, indent=2)); return
     folders = inf.pop('folders')
-    for k, v in inf.items(): print(f"{k:>15}: {v}")
+    for k, v in inf.items(): print(f"{k:>15}: {json.dumps(v) if isinstance(v, (dict, list)) else v}")  # a property as the JSON stored
     print(f"{'folders':>15}: " + ', '.join(f'{k} {v}' for k,v in folders.items()))
 
 @command(DB, arg('key', help='the key of the item'), example='fastai-sqlite cat pets.db train/cat/001.jpg > cat.jpg')
