@@ -214,20 +214,21 @@ def check_labels(table, key='key'):
 @patch
 def add_labels(self:SQLiteDataset, table, key='key', columns=None, typed=True, overwrite=False) -> dict:
     "Merge the `columns` (default: all but `key`) of a CSV path or DataFrame into the metadata of the keyed items"
-    n, missing, conflicts, overwritten, name = 0, [], [], 0, _table_name(table)
+    n, same, missing, conflicts, overwritten, name = 0, 0, [], [], 0, _table_name(table)
     with self.transaction() as con:
         for k, meta in _rows(table, key, typed):
             if columns is not None: meta = {c: v for c, v in meta.items() if c in listify(columns)}
             row = con.execute(f'SELECT meta FROM {TABLE} WHERE key=?', (k,)).fetchone()
             if row is None: missing.append(k); continue
             old = json.loads(row[0]) if row[0] else {}
-            clash = [c for c, v in meta.items() if c in old and old[c] != json.loads(json.dumps(v, default=str))]
+            new = {c: v for c, v in meta.items() if c not in old or old[c] != json.loads(json.dumps(v, default=str))}  # what the row changes
+            clash = [c for c in new if c in old]
             if overwrite: overwritten += len(clash)
             else:
-                conflicts += [(k, f"{k}: {c!r} is {old[c]!r} in the dataset, {meta.pop(c)!r} in {name} (kept the dataset's)") for c in clash]
-            if meta: self._set_meta(con, k, meta)
-            n += 1
-    return {'updated': n, 'missing': missing, 'conflicts': conflicts, 'overwritten': overwritten}
+                conflicts += [(k, f"{k}: {c!r} is {old[c]!r} in the dataset, {new.pop(c)!r} in {name} (kept the dataset's)") for c in clash]
+            if new: self._set_meta(con, k, new); n += 1
+            else: same += 1
+    return {'updated': n, 'unchanged': same, 'missing': missing, 'conflicts': conflicts, 'overwritten': overwritten}
 
 # %% ../nbs/02_build.ipynb #04ed405d
 def _page_size(src, extensions, sample=1000):

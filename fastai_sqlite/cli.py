@@ -80,12 +80,13 @@ def cmd_build(a):
                 typed=not a.labels_as_text, overwrite_labels=a.overwrite_labels, **_checks(a), progress=_progress(a))
     status = _report(rep)
     if (lab := getattr(rep, 'labels', None)) is not None:
-        print(f"labels: updated {lab['updated']}, keys not in the dataset {len(lab['missing'])}, conflicts {len(lab['conflicts'])}"
-              + (f", overwritten {lab['overwritten']}" if lab['overwritten'] else ''))
+        print(f"labels: updated {lab['updated']}" + (f", unchanged {lab['unchanged']}" if lab['unchanged'] else '') +
+              f", keys not in the dataset {len(lab['missing'])}, conflicts {len(lab['conflicts'])}" +
+              (f", overwritten {lab['overwritten']}" if lab['overwritten'] else ''))
         for _, why in lab['conflicts']: print(f"  conflict: {why}")
         for k in lab['missing'][:3]: print(f"  not in the dataset: {k}")  # a few, to see a wrong prefix or a missing folder
         if len(lab['missing']) > 3: print(f"  ... and {len(lab['missing']) - 3} more")
-        if lab['conflicts'] or (lab['missing'] and not lab['updated']): status = 1  # a labels file that labelled nothing
+        if lab['conflicts'] or (lab['missing'] and not (lab['updated'] or lab['unchanged'])): status = 1  # a labels file that labelled nothing
     return status
 
 @command(DB, *CHOOSE, example="fastai-sqlite ls pets.db 'train/*' --where \"json_extract(meta, '$.label') = 'cat'\"")
